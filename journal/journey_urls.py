@@ -1,0 +1,9 @@
+from django.urls import path
+
+from .views import journey
+
+app_name = "journey"
+
+urlpatterns = [
+    path("", journey.index, name="index"),
+]
