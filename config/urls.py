@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from config.views import healthz
+from config.views import healthz, server_error
 
 urlpatterns = [
     # Public guide, support page, sitemap and robots.txt
@@ -15,3 +15,5 @@ urlpatterns = [
     # Load balancers
     path("healthz", healthz, name="healthz"),
 ]
+
+handler500 = server_error
