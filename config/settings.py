@@ -203,6 +203,8 @@ MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG or TESTING
 MFA_TOTP_ISSUER = "Twin Flame Runner"
 USERSESSIONS_TRACK_ACTIVITY = True
+# Editors and superusers need two-factor authentication before admin lets them in.
+ADMIN_REQUIRE_MFA = envbool("ADMIN_REQUIRE_MFA", not (DEBUG or TESTING))
 
 # --- Email ----------------------------------------------------------------
 
