@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 
 from .entries import Mood
@@ -10,6 +11,30 @@ class Role(models.TextChoices):
     RUNNER = "runner", "The runner (I pulled away)"
     CHASER = "chaser", "The chaser (they pulled away)"
     NOT_SURE = "not_sure", "Not sure yet"
+
+
+def for_role(queryset, role):
+    """Guide content for a role: everyone's and the role's own, the role's own first.
+
+    Audience "" speaks to everyone and "both" to both partners; someone not sure yet
+    sees everything, in the guide's own order.
+    """
+    if role not in (Role.RUNNER, Role.CHASER):
+        return queryset
+    return (
+        queryset.filter(audience__in=["", "both", role])
+        .annotate(
+            role_first=Case(
+                When(audience=role, then=Value(0)), default=Value(1), output_field=IntegerField()
+            )
+        )
+        .order_by("role_first", *queryset.model._meta.ordering)
+    )
+
+
+def local_day(moment):
+    """The calendar day of a stored UTC moment in the active (the person's) zone."""
+    return timezone.localtime(moment).date()
 
 
 class Journey(models.Model):
@@ -28,6 +53,61 @@ class Journey(models.Model):
 
     def __str__(self):
         return f"Journey of user {self.owner_id}"
+
+    @classmethod
+    @transaction.atomic
+    def start(cls, owner, role, stage, intention=""):
+        """Begin a journey; the first stage is kept as the first transition."""
+        journey = cls.objects.create(owner=owner, role=role, stage=stage, intention=intention)
+        Transition.objects.create(owner=owner, from_stage=None, to_stage=stage)
+        return journey
+
+    @transaction.atomic
+    def move_to(self, stage, note=""):
+        """Move to another stage; the move is appended to the history, never rewritten."""
+        transition = Transition.objects.create(
+            owner=self.owner, from_stage=self.stage, to_stage=stage, note=note
+        )
+        self.stage = stage
+        self.save(update_fields=["stage", "updated_at"])
+        return transition
+
+    @transaction.atomic
+    def change(self, role, stage, intention):
+        """Onboarding answered again; a different stage is kept as a move in the history."""
+        if stage != self.stage:
+            self.move_to(stage, note="Changed from “Your answers”.")
+        self.role, self.intention = role, intention
+        self.save(update_fields=["role", "intention", "updated_at"])
+
+    # Guide content for this person, their role's own first.
+
+    def practices(self, stage=None):
+        return for_role((stage or self.stage).practices.all(), self.role)
+
+    def prompts(self, stage=None):
+        return for_role((stage or self.stage).prompts.all(), self.role)
+
+    def sections(self):
+        from guide.models import Article, Section
+
+        sections = Section.objects.published().filter(article__in=Article.objects.published())
+        return for_role(sections.select_related("article"), self.role)
+
+    def todays_prompt(self, today):
+        """One prompt a day, the same all day, taking turns through the stage's prompts."""
+        prompts = list(self.prompts())
+        return prompts[today.toordinal() % len(prompts)] if prompts else None
+
+    def neighbour(self, direction):
+        """The published stage after ("forward") or before ("back") the current one."""
+        from guide.models import Stage
+
+        stages = list(Stage.objects.published())
+        if self.stage not in stages:
+            return None
+        index = stages.index(self.stage) + (1 if direction == "forward" else -1)
+        return stages[index] if 0 <= index < len(stages) else None
 
 
 class Transition(models.Model):
@@ -52,26 +132,65 @@ class Transition(models.Model):
     def __str__(self):
         return f"Move to stage {self.to_stage_id}"
 
+    @property
+    def is_forward(self):
+        return self.from_stage is not None and self.to_stage.order > self.from_stage.order
+
+
+class PracticeTickQuerySet(OwnedQuerySet):
+    def active(self):
+        return self.filter(undone_on__isnull=True)
+
 
 class PracticeTick(models.Model):
-    """A practice a person has done, with the day they ticked it."""
+    """A practice a person marked done on a day; unticking dates it instead of deleting it.
+
+    Only one tick per practice is active (not undone) at a time; ticking again after an
+    untick starts a new row, so the history of ticks keeps its dates.
+    """
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_ticks"
     )
     practice = models.ForeignKey("guide.Practice", on_delete=models.CASCADE, related_name="+")
     done_on = models.DateField(default=timezone.localdate)
+    undone_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = OwnedQuerySet.as_manager()
+    objects = PracticeTickQuerySet.as_manager()
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["owner", "practice"], name="unique_tick_per_practice"),
+            models.UniqueConstraint(
+                fields=["owner", "practice"],
+                condition=models.Q(undone_on__isnull=True),
+                name="one_active_tick_per_practice",
+            ),
         ]
+        indexes = [models.Index(fields=["owner", "practice"], name="tick_owner_practice")]
 
     def __str__(self):
         return f"Practice {self.practice_id} done on {self.done_on}"
+
+    @classmethod
+    @transaction.atomic
+    def set_done(cls, owner, practice, done, today=None):
+        """Tick or untick a practice for today; doing what is already done changes nothing."""
+        today = today or timezone.localdate()
+        active = cls.objects.for_owner(owner).active().filter(practice=practice)
+        if done and not active.exists():
+            cls.objects.create(owner=owner, practice=practice, done_on=today)
+        elif not done:
+            active.update(undone_on=today)
+
+
+class CheckInQuerySet(OwnedQuerySet):
+    def recent_moods(self, count=5):
+        return list(self.order_by("-day").values_list("mood", flat=True)[:count])
+
+    def low_run(self, count=5, low=Mood.LOW, needed=3):
+        """True when `needed` of the last `count` check-ins were low: time to offer support."""
+        return sum(1 for mood in self.recent_moods(count) if mood <= low) >= needed
 
 
 class CheckIn(models.Model):
@@ -86,7 +205,7 @@ class CheckIn(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = OwnedQuerySet.as_manager()
+    objects = CheckInQuerySet.as_manager()
 
     class Meta:
         ordering = ["-day"]
@@ -96,3 +215,13 @@ class CheckIn(models.Model):
 
     def __str__(self):
         return f"Check-in of {self.day}"
+
+    @classmethod
+    def record(cls, owner, mood, note="", today=None):
+        """Today's check-in, made or changed: a second tap the same day edits it."""
+        check_in, _ = cls.objects.update_or_create(
+            owner=owner,
+            day=today or timezone.localdate(),
+            defaults={"mood": mood, "note": note},
+        )
+        return check_in
