@@ -1,6 +1,9 @@
 """Markdown to safe HTML, for editors' content and people's journal entries alike."""
 
+import hashlib
+
 import nh3
+from django.core.cache import cache
 from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
 
@@ -28,3 +31,25 @@ def render_markdown(text):
         strip_comments=True,
     )
     return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
+
+
+GUIDE_CACHE_VERSION = 1
+GUIDE_CACHE_SECONDS = 60 * 60 * 24 * 30
+
+
+def cached_markdown(text):
+    """render_markdown for the guide's public content, cached by the text itself.
+
+    The key is a hash of the Markdown source, so an editor's save changes the key and
+    the new text shows at once: nothing to invalidate, nothing to go stale. Only for
+    public editorial content; private journal text never goes into the shared cache.
+    """
+    if not text:
+        return mark_safe("")  # noqa: S308 - empty
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    key = f"guide:md:{GUIDE_CACHE_VERSION}:{digest}"
+    html = cache.get(key)
+    if html is None:
+        html = str(render_markdown(text))
+        cache.set(key, html, GUIDE_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - sanitised by render_markdown before caching

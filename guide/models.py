@@ -1,8 +1,19 @@
 """Public, editor-owned content: the article, its sections and points, the stages."""
 
+import math
+
+import reversion
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+
+MARKDOWN_HELP = (
+    "Markdown: a blank line starts a new paragraph; **bold**, *italic*, "
+    "[link text](https://example.org), and lines starting with “- ” make a list. "
+    "Raw HTML is removed."
+)
+WORDS_PER_MINUTE = 220
 
 
 class Status(models.TextChoices):
@@ -19,14 +30,37 @@ class Audience(models.TextChoices):
     BOTH = "both", "Both partners"
 
 
-class PublishedQuerySet(models.QuerySet):
+def audiences_for(role):
+    """The audiences a person in `role` (runner, chaser, not_sure) should see."""
+    if role in (Audience.RUNNER, Audience.CHASER):
+        return [Audience.EVERYONE, Audience.BOTH, role]
+    return None  # not sure (or unknown): everything
+
+
+class AudienceQuerySet(models.QuerySet):
+    def for_role(self, role):
+        """Runners and chasers get their own content and everyone's; "not_sure" gets all."""
+        audiences = audiences_for(role)
+        return self if audiences is None else self.filter(audience__in=audiences)
+
+
+class PublishedQuerySet(AudienceQuerySet):
     def published(self, now=None):
         now = now or timezone.now()
         return self.filter(status=Status.PUBLISHED, publish_at__lte=now)
 
+    def visible(self, preview=False):
+        """What a page shows: everything in a staff preview, else only what is public."""
+        return self.all() if preview else self.published()
+
 
 class Publishable(models.Model):
-    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    status = models.CharField(
+        max_length=10,
+        choices=Status,
+        default=Status.DRAFT,
+        help_text="Drafts are only visible to editors, through the preview link.",
+    )
     publish_at = models.DateTimeField(
         default=timezone.now,
         help_text="Published content becomes public at this time; a future time schedules it.",
@@ -42,14 +76,33 @@ class Publishable(models.Model):
     def is_public(self):
         return self.status == Status.PUBLISHED and self.publish_at <= timezone.now()
 
+    def get_preview_url(self):
+        url = self.get_absolute_url()
+        path, _, anchor = url.partition("#")
+        return f"{path}?preview=1" + (f"#{anchor}" if anchor else "")
 
+
+def reading_minutes(*texts):
+    words = sum(len((text or "").split()) for text in texts)
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+@reversion.register(follow=["sections"])
 class Article(Publishable):
     title = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="The article's web address: /guide/<slug>/. Lowercase words joined by hyphens.",
+        error_messages={
+            "unique": "Another article already uses this slug, and two pages cannot share one "
+            "web address. Change a word or add one to make it unique."
+        },
+    )
     summary = models.CharField(
         max_length=300, help_text="One sentence; shown in search results and link previews."
     )
-    intro = models.TextField(blank=True, help_text="Markdown.")
+    intro = models.TextField(blank=True, help_text=MARKDOWN_HELP)
 
     class Meta:
         ordering = ["title"]
@@ -60,19 +113,49 @@ class Article(Publishable):
     def get_absolute_url(self):
         return reverse("guide:article", args=[self.slug])
 
+    def reading_minutes(self, sections):
+        """Minutes to read the intro and `sections` (with their points prefetched)."""
+        texts = [self.intro]
+        for section in sections:
+            texts += [section.title, section.body]
+            texts += [text for point in section.points.all() for text in (point.title, point.body)]
+        return reading_minutes(*texts)
 
+    def last_updated(self, sections):
+        return max([self.updated_at, *(section.updated_at for section in sections)])
+
+
+@reversion.register(follow=["points"])
 class Section(Publishable):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sections")
-    order = models.PositiveIntegerField(default=0)
+    order = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
     title = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200)
-    audience = models.CharField(max_length=10, choices=Audience, blank=True, default="")
-    body = models.TextField(blank=True, help_text="Markdown.")
+    slug = models.SlugField(
+        max_length=200,
+        help_text="The section's anchor: /guide/<article>/#<slug>. Unique within the article.",
+    )
+    audience = models.CharField(
+        max_length=10,
+        choices=Audience,
+        blank=True,
+        default="",
+        help_text="Who this speaks to most; the tracker tailors what it shows by role.",
+    )
+    body = models.TextField(blank=True, help_text=MARKDOWN_HELP)
+
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "order", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["article", "slug"], name="unique_section_slug"),
+            models.UniqueConstraint(
+                fields=["article", "slug"],
+                name="unique_section_slug",
+                violation_error_message=(
+                    "Another section of this article already uses this slug. The slug is the "
+                    "section's link (#slug), so each one must be different: change a word."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -82,6 +165,7 @@ class Section(Publishable):
         return f"{self.article.get_absolute_url()}#{self.slug}"
 
 
+@reversion.register()
 class Point(models.Model):
     """One item of a section's list: a sign, a reason, a strategy, a tip."""
 
@@ -89,7 +173,9 @@ class Point(models.Model):
     order = models.PositiveIntegerField(default=0)
     title = models.CharField(max_length=200)
     audience = models.CharField(max_length=10, choices=Audience, blank=True, default="")
-    body = models.TextField(blank=True, help_text="Markdown.")
+    body = models.TextField(blank=True, help_text=MARKDOWN_HELP)
+
+    objects = AudienceQuerySet.as_manager()
 
     class Meta:
         ordering = ["section", "order", "id"]
@@ -98,14 +184,25 @@ class Point(models.Model):
         return self.title
 
 
+@reversion.register(follow=["practices", "prompts"])
 class Stage(Publishable):
-    order = models.PositiveIntegerField(default=0)
-    slug = models.SlugField(max_length=100, unique=True)
+    order = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        help_text="The stage's web address: /guide/stages/<slug>/.",
+        error_messages={
+            "unique": "Another stage already uses this slug, and two pages cannot share one "
+            "web address. Change a word or add one to make it unique."
+        },
+    )
     name = models.CharField(max_length=100)
-    summary = models.CharField(max_length=300)
-    description = models.TextField(blank=True, help_text="Markdown.")
+    summary = models.CharField(
+        max_length=300, help_text="One sentence; shown on the guide and in link previews."
+    )
+    description = models.TextField(blank=True, help_text=MARKDOWN_HELP)
     feelings = models.TextField(
-        blank=True, help_text="Markdown: what people often feel in this stage."
+        blank=True, help_text="What people often feel in this stage. " + MARKDOWN_HELP
     )
 
     class Meta:
@@ -117,15 +214,28 @@ class Stage(Publishable):
     def get_absolute_url(self):
         return reverse("guide:stage", args=[self.slug])
 
+    def next_stage(self):
+        """The next published stage in order, or None after the last one."""
+        later = Q(order__gt=self.order) | Q(order=self.order, id__gt=self.id)
+        return Stage.objects.published().filter(later).order_by("order", "id").first()
 
+    def previous_stage(self):
+        """The previous published stage in order, or None before the first one."""
+        earlier = Q(order__lt=self.order) | Q(order=self.order, id__lt=self.id)
+        return Stage.objects.published().filter(earlier).order_by("-order", "-id").first()
+
+
+@reversion.register()
 class Practice(models.Model):
     """A step a person can tick off in the phase tracker."""
 
     stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="practices")
     order = models.PositiveIntegerField(default=0)
     title = models.CharField(max_length=200)
-    description = models.TextField(blank=True, help_text="Markdown.")
+    description = models.TextField(blank=True, help_text=MARKDOWN_HELP)
     audience = models.CharField(max_length=10, choices=Audience, blank=True, default="")
+
+    objects = AudienceQuerySet.as_manager()
 
     class Meta:
         ordering = ["stage", "order", "id"]
@@ -134,6 +244,7 @@ class Practice(models.Model):
         return self.title
 
 
+@reversion.register()
 class Prompt(models.Model):
     """A reflection question that opens a new journal entry."""
 
@@ -142,18 +253,24 @@ class Prompt(models.Model):
     text = models.CharField(max_length=300)
     audience = models.CharField(max_length=10, choices=Audience, blank=True, default="")
 
+    objects = AudienceQuerySet.as_manager()
+
     class Meta:
         ordering = ["stage", "order", "id"]
 
     def __str__(self):
         return self.text
 
+    def get_journal_url(self):
+        return f"/journal/new/?prompt={self.pk}"
 
+
+@reversion.register()
 class SupportPage(models.Model):
     """Where to find professional help; there is one, edited in admin."""
 
     title = models.CharField(max_length=200, default="Getting help")
-    body = models.TextField(help_text="Markdown.")
+    body = models.TextField(help_text=MARKDOWN_HELP)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -164,3 +281,20 @@ class SupportPage(models.Model):
 
     def get_absolute_url(self):
         return reverse("guide:support")
+
+
+class ShippedContent(models.Model):
+    """A record that load_guide once added a shipped item (e.g. "stage:separation").
+
+    The loader adds an item only if it never did before, so an editor who renames,
+    rewrites or deletes shipped content never finds it back on the next deploy.
+    """
+
+    key = models.CharField(max_length=200, unique=True)
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "shipped content"
+
+    def __str__(self):
+        return self.key

@@ -1,14 +1,20 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from . import views
+from .sitemaps import SITEMAPS
 
 app_name = "guide"
 
 urlpatterns = [
-    # /guide/
+    # /guide/: the article, search and the stages
     path("guide/", views.index, name="index"),
+    path("guide/search/", views.search, name="search"),
     path("guide/stages/<slug:slug>/", views.stage, name="stage"),
     path("guide/<slug:slug>/", views.article, name="article"),
     # /help/
     path("help/", views.support, name="support"),
+    # For search engines
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]

@@ -1,24 +1,119 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import urlencode
+from django.views.decorators.http import require_GET
 
+from . import search as guide_search
 from .models import Article, Stage, SupportPage
 
+RESULTS_PER_PAGE = 10
 
+
+def is_preview(request):
+    """Editors see drafts and scheduled items when they ask for ?preview=1."""
+    user = request.user
+    return (
+        request.GET.get("preview") == "1"
+        and user.is_authenticated
+        and user.is_staff
+        and user.has_perm("guide.view_article")
+    )
+
+
+def render_guide(request, template, context, preview=False):
+    response = render(request, template, {**context, "preview": preview})
+    if preview:
+        # A draft must never sit in a shared cache or a search index.
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_GET
 def index(request):
-    article = Article.objects.published().first()
-    stages = Stage.objects.published()
-    return render(request, "guide/index.html", {"article": article, "stages": stages})
+    """The guide's front page is its main (first) article, read in full."""
+    preview = is_preview(request)
+    article = Article.objects.visible(preview).order_by("id").first()
+    if article is None:
+        stages = Stage.objects.visible(preview)
+        return render_guide(request, "guide/index.html", {"stages": stages}, preview)
+    return _article_page(request, article, preview)
 
 
+@require_GET
 def article(request, slug):
-    article = get_object_or_404(Article.objects.published(), slug=slug)
-    return render(request, "guide/article.html", {"article": article})
+    preview = is_preview(request)
+    article = get_object_or_404(Article.objects.visible(preview), slug=slug)
+    return _article_page(request, article, preview)
 
 
+def _article_page(request, article, preview):
+    sections = list(article.sections.visible(preview).prefetch_related("points"))
+    context = {
+        "article": article,
+        "sections": sections,
+        "reading_minutes": article.reading_minutes(sections),
+        "last_updated": article.last_updated(sections),
+        "stages": Stage.objects.published(),
+    }
+    return render_guide(request, "guide/article.html", context, preview)
+
+
+@require_GET
 def stage(request, slug):
-    stage = get_object_or_404(Stage.objects.published(), slug=slug)
-    return render(request, "guide/stage.html", {"stage": stage})
+    preview = is_preview(request)
+    stages = list(Stage.objects.visible(preview))
+    stage = next((item for item in stages if item.slug == slug), None)
+    if stage is None:
+        raise Http404("No such stage.")
+    position = stages.index(stage)
+    context = {
+        "stage": stage,
+        "stages": stages,
+        "practices": stage.practices.all(),
+        "prompts": stage.prompts.all(),
+        "previous_stage": stages[position - 1] if position else None,
+        "next_stage": stages[position + 1] if position + 1 < len(stages) else None,
+    }
+    return render_guide(request, "guide/stage.html", context, preview)
 
 
+@require_GET
 def support(request):
-    page = SupportPage.objects.first()
+    page = SupportPage.objects.order_by("id").first()
     return render(request, "guide/support.html", {"page": page})
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()[: guide_search.MAX_QUERY_LENGTH]
+    results = guide_search.search(query)
+    page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    terms = guide_search.terms_of(query)
+    for result in page_obj:
+        result.snippet_html = result.snippet(terms)
+    context = {
+        "query": query,
+        "page_obj": page_obj,
+        "query_string": urlencode({"q": query}),
+        "searched": bool(terms),
+    }
+    return render(request, "guide/search.html", context)
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /accounts/",
+        "Disallow: /journal/",
+        "Disallow: /journey/",
+        "Disallow: /guide/search/",
+        f"Sitemap: {settings.SITE_URL}{reverse('guide:sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

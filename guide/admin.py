@@ -1,0 +1,189 @@
+"""The editors' desk: the guide in Django admin, with history, compare and revert.
+
+Editors are staff in the "Editors" group, which holds only the guide's permissions, so
+the admin shows them nothing else (no people, no email addresses, no journal).
+"""
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html
+from reversion_compare.admin import CompareVersionAdmin
+
+from .models import Article, Point, Practice, Prompt, Section, Stage, SupportPage
+
+EMPTY_SECTION = (
+    "This section is empty. Write something in Body or add at least one point, "
+    "so readers never meet a heading with nothing under it."
+)
+RESERVED_ARTICLE_SLUGS = {"search", "stages"}
+
+
+class GuideAdmin(CompareVersionAdmin):
+    """History with compare and revert, a preview link and "view on site" for drafts."""
+
+    history_latest_first = True
+    save_on_top = True
+    readonly_fields = ["preview_link", "updated_at"]
+
+    def view_on_site(self, obj):
+        # Drafts 404 for the public; editors land on the preview instead.
+        return obj.get_absolute_url() if obj.is_public else obj.get_preview_url()
+
+    @admin.display(description="Preview")
+    def preview_link(self, obj):
+        if obj is None or obj.pk is None:
+            return "Save first, then preview."
+        label = "View live page" if obj.is_public else "Preview draft"
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_preview_url(), label
+        )
+
+    @admin.display(description="Public now", boolean=True)
+    def is_public_now(self, obj):
+        return obj.is_public
+
+
+# --- Article and its sections ----------------------------------------------------
+
+
+class SectionInlineFormSet(forms.BaseInlineFormSet):
+    def get_unique_error_message(self, unique_check):
+        return (
+            "Two sections here share the same slug. The slug is the section's link (#slug), "
+            "so each one must be different: change a word in one of them."
+        )
+
+    def clean(self):
+        super().clean()
+        for form in self.forms:
+            if not form.has_changed() and form.instance.pk is None:
+                continue
+            if self.can_delete and self._should_delete_form(form):
+                continue
+            body = (form.cleaned_data.get("body") or "").strip()
+            instance = form.instance
+            has_points = instance.pk is not None and instance.points.exists()
+            if not body and not has_points:
+                form.add_error("body", EMPTY_SECTION)
+
+
+class SectionInline(admin.StackedInline):
+    model = Section
+    formset = SectionInlineFormSet
+    extra = 0
+    fields = [("title", "slug"), ("order", "audience"), ("status", "publish_at"), "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    show_change_link = True
+    verbose_name = "section (open it to edit its points)"
+
+
+class ArticleForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = ["title", "slug", "summary", "intro", "status", "publish_at"]
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if slug in RESERVED_ARTICLE_SLUGS:
+            raise ValidationError(
+                f"“{slug}” is already a page of the guide (/guide/{slug}/). Choose another slug."
+            )
+        return slug
+
+
+@admin.register(Article)
+class ArticleAdmin(GuideAdmin):
+    form = ArticleForm
+    inlines = [SectionInline]
+    list_display = ["title", "status", "publish_at", "is_public_now", "updated_at"]
+    list_filter = ["status"]
+    search_fields = ["title", "summary", "intro"]
+    prepopulated_fields = {"slug": ["title"]}
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "intro"]}),
+        ("Publishing", {"fields": ["status", "publish_at", "preview_link", "updated_at"]}),
+    ]
+
+
+class PointInlineFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        kept = [
+            form
+            for form in self.forms
+            if form.cleaned_data
+            and not (self.can_delete and self._should_delete_form(form))
+            and (form.has_changed() or form.instance.pk is not None)
+        ]
+        if not (self.instance.body or "").strip() and not kept:
+            raise ValidationError(EMPTY_SECTION)
+
+
+class PointInline(admin.StackedInline):
+    model = Point
+    formset = PointInlineFormSet
+    extra = 0
+    fields = [("title", "order", "audience"), "body"]
+
+
+@admin.register(Section)
+class SectionAdmin(GuideAdmin):
+    inlines = [PointInline]
+    list_display = ["title", "article", "order", "status", "audience", "is_public_now"]
+    list_display_links = ["title"]
+    list_editable = ["order"]
+    list_filter = ["status", "audience", "article"]
+    list_select_related = ["article"]
+    search_fields = ["title", "slug", "body", "points__title", "points__body"]
+    prepopulated_fields = {"slug": ["title"]}
+    fieldsets = [
+        (None, {"fields": ["article", "title", "slug", "order", "audience", "body"]}),
+        ("Publishing", {"fields": ["status", "publish_at", "preview_link", "updated_at"]}),
+    ]
+
+
+# --- Stages --------------------------------------------------------------------
+
+
+class PracticeInline(admin.StackedInline):
+    model = Practice
+    extra = 0
+    fields = [("title", "order", "audience"), "description"]
+
+
+class PromptInline(admin.TabularInline):
+    model = Prompt
+    extra = 0
+    fields = ["text", "order", "audience"]
+
+
+@admin.register(Stage)
+class StageAdmin(GuideAdmin):
+    inlines = [PracticeInline, PromptInline]
+    list_display = ["name", "order", "status", "publish_at", "is_public_now"]
+    list_editable = ["order"]
+    list_filter = ["status"]
+    search_fields = ["name", "summary", "description", "practices__title", "prompts__text"]
+    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "order", "summary", "description", "feelings"]}),
+        ("Publishing", {"fields": ["status", "publish_at", "preview_link", "updated_at"]}),
+    ]
+
+
+# --- Support page ----------------------------------------------------------------
+
+
+@admin.register(SupportPage)
+class SupportPageAdmin(CompareVersionAdmin):
+    list_display = ["title", "updated_at"]
+    readonly_fields = ["updated_at"]
+    history_latest_first = True
+
+    def has_add_permission(self, request):
+        # There is one support page; the site shows the first.
+        return super().has_add_permission(request) and not SupportPage.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
