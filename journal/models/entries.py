@@ -1,6 +1,9 @@
+import datetime
+
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
@@ -34,6 +37,74 @@ class Tag(models.Model):
     def __str__(self):
         return self.name
 
+    @classmethod
+    def for_names(cls, user, names):
+        """The person's own tags with these names (any letter case), made if missing."""
+        existing = {tag.name.casefold(): tag for tag in cls.objects.for_owner(user)}
+        missing = {}
+        for name in names:
+            if name.casefold() not in existing:
+                missing.setdefault(name.casefold(), cls(owner=user, name=name))
+        cls.objects.bulk_create(missing.values())
+        existing |= missing
+        return [existing[name.casefold()] for name in dict.fromkeys(names)]
+
+
+class EntryQuerySet(OwnedQuerySet):
+    def for_list(self):
+        """What a list of entries shows, in a fixed number of queries."""
+        return self.select_related("stage").prefetch_related(
+            Prefetch("tags", queryset=Tag.objects.order_by("name"))
+        )
+
+    def search(self, text):
+        from journal.search import search_entries
+
+        return search_entries(self, text)
+
+    def filter_by(self, *, tag=None, mood=None, stage=None, date_from=None, date_to=None):
+        """Combine the optional list filters; each one left out changes nothing."""
+        qs = self
+        if tag:
+            qs = qs.filter(tags__name__iexact=tag)
+        if mood:
+            qs = qs.filter(mood=mood)
+        if stage:
+            qs = qs.filter(stage=stage)
+        if date_from:
+            qs = qs.filter(entry_date__gte=date_from)
+        if date_to:
+            qs = qs.filter(entry_date__lte=date_to)
+        return qs
+
+    def on_this_day(self, today):
+        """Entries written on this month and day in earlier years, newest first."""
+        return self.filter(
+            entry_date__month=today.month, entry_date__day=today.day, entry_date__lt=today
+        ).order_by("-entry_date", "-id")
+
+    def writing_streak(self, today):
+        """Consecutive days with an entry, ending today or, if none yet today, yesterday.
+
+        Forgiving on purpose: not having written *yet* today keeps yesterday's streak.
+        """
+        days = (
+            self.filter(entry_date__lte=today)
+            .order_by("-entry_date")
+            .values_list("entry_date", flat=True)
+            .distinct()
+        )
+        expected = today
+        streak = 0
+        for day in days.iterator(chunk_size=200):
+            if streak == 0 and day == today - datetime.timedelta(days=1):
+                expected = day
+            if day != expected:
+                break
+            streak += 1
+            expected = day - datetime.timedelta(days=1)
+        return streak
+
 
 class Entry(models.Model):
     owner = models.ForeignKey(
@@ -54,10 +125,11 @@ class Entry(models.Model):
         "guide.Section", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     entry_date = models.DateField(default=timezone.localdate)
-    created_at = models.DateTimeField(auto_now_add=True)
+    # A default rather than auto_now_add, so an imported entry keeps its own time.
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = OwnedQuerySet.as_manager()
+    objects = EntryQuerySet.as_manager()
 
     class Meta:
         verbose_name_plural = "entries"
@@ -71,6 +143,17 @@ class Entry(models.Model):
 
     def get_absolute_url(self):
         return reverse("journal:entry_detail", args=[self.pk])
+
+    @property
+    def display_title(self):
+        return self.title or f"{self.entry_date:%A %d %B %Y}"
+
+    @staticmethod
+    def current_stage_id(user):
+        """The stage the person is in now, from the phase tracker (None before onboarding)."""
+        from .journey import Journey
+
+        return Journey.objects.filter(owner=user).values_list("stage", flat=True).first()
 
 
 class EntryDraft(models.Model):
@@ -87,3 +170,14 @@ class EntryDraft(models.Model):
 
     def __str__(self):
         return f"Draft of user {self.owner_id}"
+
+    @classmethod
+    def save_for(cls, user, title, body):
+        draft, _ = cls.objects.update_or_create(
+            owner=user, defaults={"title": title[:200], "body": body}
+        )
+        return draft
+
+    @classmethod
+    def discard_for(cls, user):
+        cls.objects.for_owner(user).delete()

@@ -1,7 +1,136 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
+
+from guide.models import Article, Prompt, Section, Stage
+
+from ..access import get_owned_or_404
+from ..forms import EntryFilterForm, EntryForm
+from ..models import Entry, EntryDraft, Tag
+
+PAGE_SIZE = 20
+
+
+def _htmx_target(request):
+    return request.htmx.target if request.htmx else None
 
 
 @login_required
 def entry_list(request):
-    return render(request, "journal/entry_list.html", {})
+    entries = Entry.objects.for_owner(request.user)
+    filter_form = EntryFilterForm(request.GET)
+    filters = filter_form.filters()
+    query = filters.pop("q", "")
+    results = entries.filter_by(**filters).search(query).for_list()
+    page_obj = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    kept = {k: v for k, v in request.GET.items() if k != "page" and v and k in filter_form.fields}
+    context = {
+        "filter_form": filter_form,
+        "page_obj": page_obj,
+        "query_string": urlencode(kept),
+        "searching": bool(kept),
+    }
+    if _htmx_target(request) == "entry-results":
+        return render(request, "journal/entry_list.html#entry-results", context)
+    today = timezone.localdate()
+    context |= {
+        "entry_count": entries.count(),
+        "streak": entries.writing_streak(today),
+        "on_this_day": entries.on_this_day(today)[:5],
+        "tags": Tag.objects.for_owner(request.user),
+        "quick_form": EntryForm(),
+    }
+    return render(request, "journal/entry_list.html", context)
+
+
+@login_required
+def entry_detail(request, pk):
+    entry = get_owned_or_404(
+        Entry.objects.select_related("stage", "prompt", "section__article").prefetch_related(
+            "tags"
+        ),
+        request.user,
+        pk=pk,
+    )
+    if _htmx_target(request) == "entry-card":
+        return render(request, "journal/entry_detail.html#entry-card", {"entry": entry})
+    return render(request, "journal/entry_detail.html", {"entry": entry})
+
+
+def _reflection_source(request):
+    """The published prompt or guide section a new entry answers; anything else is ignored."""
+    prompt = section = None
+    prompt_id, section_id = request.GET.get("prompt", ""), request.GET.get("section", "")
+    if prompt_id.isdigit():
+        prompt = Prompt.objects.filter(pk=prompt_id, stage__in=Stage.objects.published()).first()
+    if section_id.isdigit():
+        section = (
+            Section.objects.published()
+            .filter(pk=section_id, article__in=Article.objects.published())
+            .select_related("article")
+            .first()
+        )
+    return prompt, section
+
+
+@login_required
+def entry_new(request):
+    """The full page and the list's quick form (htmx) both post here."""
+    prompt, section = _reflection_source(request)
+    draft = EntryDraft.objects.for_owner(request.user).first()
+    if request.method == "POST":
+        form = EntryForm(request.POST)
+        if form.is_valid():
+            form.instance.stage_id = Entry.current_stage_id(request.user)
+            form.instance.prompt, form.instance.section = prompt, section
+            entry = form.save_for(request.user)
+            if request.htmx:
+                context = {"entry": entry, "quick_form": EntryForm()}
+                return render(request, "journal/entry_list.html#quick-saved", context)
+            EntryDraft.discard_for(request.user)
+            messages.success(request, "Saved. It is yours alone.")
+            return redirect(entry)
+        if request.htmx:
+            response = render(request, "journal/entry_list.html#quick-form", {"quick_form": form})
+            return reswap(retarget(response, "#quick-entry"), "outerHTML")
+    else:
+        initial = {"title": draft.title, "body": draft.body} if draft else {}
+        form = EntryForm(initial=initial)
+    context = {"form": form, "prompt": prompt, "section": section, "draft": draft}
+    return render(request, "journal/entry_new.html", context)
+
+
+@login_required
+def entry_edit(request, pk):
+    entry = get_owned_or_404(Entry.objects.prefetch_related("tags"), request.user, pk=pk)
+    form = EntryForm(request.POST or None, instance=entry)
+    inline = _htmx_target(request) == "entry-card"
+    if request.method == "POST" and form.is_valid():
+        form.save_for(request.user)
+        if inline:
+            return entry_detail(request, pk)
+        messages.success(request, "Your changes are saved.")
+        return redirect(entry)
+    template = "journal/entry_edit.html#edit-form" if inline else "journal/entry_edit.html"
+    return render(request, template, {"entry": entry, "form": form, "inline": inline})
+
+
+@login_required
+def entry_delete(request, pk):
+    """GET asks first (the page that works without JavaScript); POST deletes."""
+    entry = get_owned_or_404(Entry, request.user, pk=pk)
+    if request.method == "POST":
+        entry.delete()
+        if _htmx_target(request) == f"entry-{pk}":
+            return HttpResponse("")  # The list item swaps itself away.
+        messages.success(request, "The entry is deleted.")
+        if request.htmx:
+            return HttpResponseClientRedirect(reverse("journal:entry_list"))
+        return redirect("journal:entry_list")
+    return render(request, "journal/entry_confirm_delete.html", {"entry": entry})

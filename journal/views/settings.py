@@ -17,8 +17,3 @@ def settings_view(request):
         messages.success(request, "Saved. Dates now follow your time zone.")
         return redirect("journal:settings")
     return render(request, "journal/settings.html", {"form": form})
-
-
-@login_required
-def data(request):
-    return render(request, "journal/data.html", {})
