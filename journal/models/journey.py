@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Case, IntegerField, Value, When
@@ -35,6 +37,23 @@ def for_role(queryset, role):
 def local_day(moment):
     """The calendar day of a stored UTC moment in the active (the person's) zone."""
     return timezone.localtime(moment).date()
+
+
+def showing_up(days, today, forgive=2):
+    """The current run of days someone came back, forgiving up to `forgive` missed days.
+
+    Returns (number of days in the run, the run's first day), or (0, None). A day not
+    come back to *yet* today counts as one of the forgiven ones.
+    """
+    count, first, missed = 0, None, 0
+    day = today
+    while missed <= forgive:
+        if day in days:
+            count, first, missed = count + 1, day, 0
+        else:
+            missed += 1
+        day -= datetime.timedelta(days=1)
+    return count, first
 
 
 class Journey(models.Model):
@@ -98,6 +117,23 @@ class Journey(models.Model):
         """One prompt a day, the same all day, taking turns through the stage's prompts."""
         prompts = list(self.prompts())
         return prompts[today.toordinal() % len(prompts)] if prompts else None
+
+    def showing_up(self, today):
+        """The forgiving streak of days with a check-in or a journal entry."""
+        from .entries import Entry
+
+        since = today - datetime.timedelta(days=366)
+        days = set(
+            CheckIn.objects.for_owner(self.owner)
+            .filter(day__range=(since, today))
+            .values_list("day", flat=True)
+        )
+        days |= set(
+            Entry.objects.for_owner(self.owner)
+            .filter(entry_date__range=(since, today))
+            .values_list("entry_date", flat=True)
+        )
+        return showing_up(days, today)
 
     def neighbour(self, direction):
         """The published stage after ("forward") or before ("back") the current one."""

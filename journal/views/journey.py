@@ -1,7 +1,181 @@
+"""The phase tracker: onboarding, your stage, moving, ticking practices, check-ins, history."""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.paginator import Paginator
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from guide.models import Practice, Stage
+
+from .. import charts
+from ..journey_forms import CheckInForm, JourneyForm, MoveForm, PracticeTickForm
+from ..models import CheckIn, Journey, Mood, PracticeTick, Transition
+from ..models.journey import for_role
+
+
+def journey_for(user):
+    return Journey.objects.for_owner(user).select_related("stage").first()
+
+
+def journey_required(view):
+    """Signed in and onboarded: anyone without a journey yet is sent to begin one."""
+
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        journey = journey_for(request.user)
+        if journey is None:
+            return redirect("journey:start")
+        return view(request, journey, *args, **kwargs)
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
+# --- Onboarding ------------------------------------------------------------
 
 
 @login_required
-def index(request):
-    return render(request, "journey/index.html", {})
+def start(request):
+    journey = journey_for(request.user)
+    form = JourneyForm.for_journey(journey, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if journey is None:
+            Journey.start(request.user, **form.cleaned_data)
+            messages.success(request, "Welcome. This is your stage; take it one step at a time.")
+        else:
+            journey.change(**form.cleaned_data)
+            messages.success(request, "Saved.")
+        return redirect("journey:index")
+    return render(request, "journey/start.html", {"form": form, "journey": journey})
+
+
+# --- Your stage ------------------------------------------------------------
+
+
+def practices_context(user, journey):
+    practices = list(journey.practices())
+    ticks = {
+        tick.practice_id: tick
+        for tick in PracticeTick.objects.for_owner(user)
+        .active()
+        .filter(practice__in=[p.pk for p in practices])
+    }
+    for practice in practices:
+        practice.tick = ticks.get(practice.pk)
+    done = sum(1 for p in practices if p.tick)
+    return {"practices": practices, "done_count": done, "journey": journey}
+
+
+def stage_context(request, journey, move_form=None):
+    context = practices_context(request.user, journey)
+    context.update(
+        prompts=journey.prompts(),
+        sections=journey.sections()[:5],
+        next_stage=journey.neighbour("forward"),
+        previous_stage=journey.neighbour("back"),
+        move_form=move_form or MoveForm(journey=journey),
+        next_practice=next((p for p in context["practices"] if not p.tick), None),
+    )
+    return context
+
+
+@journey_required
+def index(request, journey):
+    return render(request, "journey/stage.html", stage_context(request, journey))
+
+
+@require_POST
+@journey_required
+def tick(request, journey, pk):
+    published = Practice.objects.filter(stage__in=Stage.objects.published())
+    practice = get_object_or_404(for_role(published, journey.role), pk=pk)
+    form = PracticeTickForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Choose done or not done.")
+    PracticeTick.set_done(request.user, practice, done=bool(form.cleaned_data["done"]))
+    if request.htmx:
+        context = practices_context(request.user, journey)
+        return render(request, "journey/stage.html#practices", context)
+    if form.cleaned_data["done"]:
+        messages.success(request, f"Marked “{practice.title}” as done today.")
+    return redirect(reverse("journey:index") + f"#practice-{practice.pk}")
+
+
+@require_POST
+@journey_required
+def move(request, journey):
+    form = MoveForm(request.POST, journey=journey)
+    if not form.is_valid():
+        context = stage_context(request, journey, move_form=form)
+        return render(request, "journey/stage.html", context, status=400)
+    stage = form.cleaned_data["stage"]
+    journey.move_to(stage, note=form.cleaned_data["note"])
+    messages.success(request, f"You are now in {stage.name}. The move is in your timeline.")
+    return redirect("journey:index")
+
+
+# --- Check-ins -------------------------------------------------------------
+
+
+def check_in_context(user, form=None):
+    today = timezone.localdate()
+    check_in = CheckIn.objects.for_owner(user).filter(day=today).first()
+    return {
+        "check_in": check_in,
+        "check_in_form": form or CheckInForm(instance=check_in),
+        "moods": Mood.choices,
+        "low_run": CheckIn.objects.for_owner(user).low_run(),
+    }
+
+
+@require_POST
+@journey_required
+def check_in(request, journey):
+    form = CheckInForm(request.POST)
+    if form.is_valid():
+        CheckIn.record(request.user, form.cleaned_data["mood"], form.cleaned_data["note"])
+        form = None
+    if request.htmx:
+        return render(
+            request, "journey/dashboard.html#check-in", check_in_context(request.user, form)
+        )
+    if form is not None:
+        messages.error(request, "That check-in could not be saved: choose one of the moods.")
+    else:
+        messages.success(request, "Checked in. You can change it any time today.")
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = reverse("home")
+    return redirect(next_url)
+
+
+# --- History and pictures --------------------------------------------------
+
+
+@journey_required
+def history(request, journey):
+    try:
+        days = int(request.GET.get("days", 30))
+    except ValueError:
+        days = 30
+    moves = (
+        Transition.objects.for_owner(request.user)
+        .select_related("from_stage", "to_stage")
+        .order_by("-created_at", "-id")
+    )
+    page_obj = Paginator(moves, 20).get_page(request.GET.get("page"))
+    context = {
+        "journey": journey,
+        "mood_chart": charts.mood_chart_for(request.user, days),
+        "practices_chart": charts.practices_chart_for(request.user, journey.role),
+        "page_obj": page_obj,
+        "ranges": charts.RANGES,
+        "query_string": f"days={days}" if days in charts.RANGES else "",
+    }
+    return render(request, "journey/history.html", context)

@@ -1,0 +1,289 @@
+"""Pictures of a journey, drawn on the server as SVG geometry for the templates.
+
+The builders are pure (data in, coordinates out) so they can be tested with 0, 1 or
+1,000 points; the `*_for` functions fetch one person's data in a fixed number of queries.
+Colours come from CSS classes in site.css, so light and dark mode both work.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from guide.models import Stage
+
+from .models import CheckIn, Entry, Mood, PracticeTick, Transition
+from .models.journey import for_role, local_day
+
+RANGES = (30, 90, 365)
+
+# Mood picture geometry, in SVG user units (the picture scales to its box).
+WIDTH, HEIGHT = 600, 250
+LEFT, RIGHT = 76, 590
+TOP, BOTTOM = 16, 160  # mood 5 at TOP, mood 1 at BOTTOM
+BAND_TOP, BAND_HEIGHT = 176, 24
+AXIS_Y = 236
+GAP_DAYS = 7  # a line is not drawn across more than a week without moods
+
+
+@dataclass
+class MoodPoint:
+    day: datetime.date
+    mood: float
+    check_in: int | None
+    entry_moods: list
+    x: float = 0
+    y: float = 0
+
+
+@dataclass
+class StageBand:
+    stage: Stage
+    start: datetime.date
+    end: datetime.date
+    tone: int
+    x: float = 0
+    width: float = 0
+
+    @property
+    def days(self):
+        return (self.end - self.start).days + 1
+
+
+@dataclass
+class MoodChart:
+    days: int
+    start: datetime.date
+    end: datetime.date
+    points: list = field(default_factory=list)
+    bands: list = field(default_factory=list)
+    paths: list = field(default_factory=list)
+    width: int = WIDTH
+    height: int = HEIGHT
+
+    @property
+    def is_empty(self):
+        return not self.points
+
+    @property
+    def y_labels(self):
+        return [
+            {"y": mood_y(value), "label": Mood(value).label}
+            for value in (Mood.VERY_GOOD, Mood.OKAY, Mood.VERY_LOW)
+        ]
+
+    @property
+    def x_labels(self):
+        middle = self.start + datetime.timedelta(days=(self.days - 1) // 2)
+        return [
+            {"x": day_center(self, self.start), "day": self.start, "anchor": "start"},
+            {"x": day_center(self, middle), "day": middle, "anchor": "middle"},
+            {"x": day_center(self, self.end), "day": self.end, "anchor": "end"},
+        ]
+
+    @property
+    def point_radius(self):
+        return 4 if self.days <= 30 else 3 if self.days <= 90 else 2
+
+    @property
+    def average(self):
+        if not self.points:
+            return None
+        return round(sum(p.mood for p in self.points) / len(self.points), 1)
+
+    geometry = {
+        "left": LEFT,
+        "right": RIGHT,
+        "top": TOP,
+        "bottom": BOTTOM,
+        "band_top": BAND_TOP,
+        "band_height": BAND_HEIGHT,
+        "band_text_y": BAND_TOP + 16,
+        "axis_y": AXIS_Y,
+        "plot_height": BOTTOM - TOP,
+        "empty_x": (LEFT + RIGHT) / 2,
+        "empty_y": (TOP + BOTTOM) / 2,
+    }
+
+
+def slot_width(chart):
+    return (RIGHT - LEFT) / chart.days
+
+
+def day_center(chart, day):
+    return round(LEFT + ((day - chart.start).days + 0.5) * slot_width(chart), 1)
+
+
+def mood_y(mood):
+    return round(BOTTOM - (mood - 1) * (BOTTOM - TOP) / 4, 1)
+
+
+def build_mood_chart(days, end, check_ins, entry_moods, stage_periods):
+    """The mood line over `days` days ending `end`, with the stages as bands below it.
+
+    check_ins: {day: mood}; entry_moods: {day: [mood, ...]};
+    stage_periods: [(stage, first_day, last_day, tone)] in time order.
+    A day's mood is the mean of its check-in and its entries' moods.
+    """
+    start = end - datetime.timedelta(days=days - 1)
+    chart = MoodChart(days=days, start=start, end=end)
+    for day in sorted(set(check_ins) | set(entry_moods)):
+        if not start <= day <= end:
+            continue
+        values = ([check_ins[day]] if day in check_ins else []) + list(entry_moods.get(day, []))
+        mood = sum(values) / len(values)
+        point = MoodPoint(day, round(mood, 1), check_ins.get(day), list(entry_moods.get(day, [])))
+        point.x, point.y = day_center(chart, day), mood_y(mood)
+        chart.points.append(point)
+    chart.paths = line_paths(chart.points)
+    for stage, first, last, tone in stage_periods:
+        first, last = max(first, start), min(last, end)
+        if first > last:
+            continue
+        band = StageBand(stage, first, last, tone)
+        band.x = round(LEFT + (first - start).days * slot_width(chart), 1)
+        band.width = round(band.days * slot_width(chart), 1)
+        chart.bands.append(band)
+    return chart
+
+
+def line_paths(points):
+    """SVG path data joining the points, broken where more than a week has no mood."""
+    paths, current, previous = [], [], None
+    for point in points:
+        if previous and (point.day - previous.day).days > GAP_DAYS:
+            paths.append(current)
+            current = []
+        current.append(f"{'M' if not current else 'L'}{point.x} {point.y}")
+        previous = point
+    paths.append(current)
+    return [" ".join(path) for path in paths if len(path) > 1]
+
+
+def stage_tones():
+    """Each stage's colour, by its place in the guide's order (1, 2, 3 ...)."""
+    return {stage.pk: (stage, n) for n, stage in enumerate(Stage.objects.all(), start=1)}
+
+
+def stage_periods(user, start, end, tones):
+    """Which stage the person was in over [start, end], from their transitions.
+
+    Two queries whatever the length of the history: the last move before the window,
+    and the moves inside it.
+    """
+    start_moment = timezone.make_aware(datetime.datetime.combine(start, datetime.time.min))
+    moves = Transition.objects.for_owner(user).order_by("created_at", "id")
+    before = moves.filter(created_at__lt=start_moment).values_list("created_at", "to_stage_id")
+    inside = moves.filter(created_at__gte=start_moment).values_list("created_at", "to_stage_id")
+    last_before = before.reverse().first()
+    changes = ([(start, last_before[1])] if last_before else []) + [
+        (local_day(moment), stage_id) for moment, stage_id in inside
+    ]
+    periods = []
+    for n, (day, stage_id) in enumerate(changes):
+        following = changes[n + 1][0] if n + 1 < len(changes) else end + datetime.timedelta(1)
+        last = min(following - datetime.timedelta(days=1), end)
+        if last < day:
+            continue  # moved again the same day: the day belongs to the later stage
+        if periods and periods[-1][0].pk == stage_id:
+            periods[-1][2] = last
+            continue
+        stage, tone = tones[stage_id]
+        periods.append([stage, day, last, tone])
+    return [tuple(period) for period in periods]
+
+
+def mood_chart_for(user, days=30, today=None):
+    days = days if days in RANGES else RANGES[0]
+    end = today or timezone.localdate()
+    start = end - datetime.timedelta(days=days - 1)
+    check_ins = dict(
+        CheckIn.objects.for_owner(user).filter(day__range=(start, end)).values_list("day", "mood")
+    )
+    entry_moods = defaultdict(list)
+    for day, mood in (
+        Entry.objects.for_owner(user)
+        .filter(entry_date__range=(start, end), mood__isnull=False)
+        .values_list("entry_date", "mood")
+        .order_by("entry_date", "id")
+    ):
+        entry_moods[day].append(mood)
+    periods = stage_periods(user, start, end, stage_tones())
+    return build_mood_chart(days, end, check_ins, entry_moods, periods)
+
+
+# --- Practices done per stage ----------------------------------------------
+
+BAR_LEFT, BAR_RIGHT, BAR_ROW = 150, 530, 44
+
+
+@dataclass
+class PracticeBar:
+    stage: Stage
+    done: int
+    total: int
+    tone: int
+    y: float = 0
+    width: float = 0
+
+    @property
+    def text_y(self):
+        return self.y + 17
+
+
+@dataclass
+class PracticesChart:
+    bars: list
+    width: int = WIDTH
+
+    @property
+    def height(self):
+        return max(1, len(self.bars)) * BAR_ROW + 8
+
+    @property
+    def is_empty(self):
+        return not self.bars
+
+    @property
+    def done(self):
+        return sum(bar.done for bar in self.bars)
+
+    geometry = {
+        "left": BAR_LEFT,
+        "right": BAR_RIGHT,
+        "track": BAR_RIGHT - BAR_LEFT,
+        "label_x": BAR_LEFT - 10,
+        "count_x": BAR_RIGHT + 10,
+        "bar_height": 24,
+    }
+
+
+def build_practices_chart(rows):
+    """rows: [(stage, done, total, tone)] in stage order."""
+    bars = []
+    for n, (stage, done, total, tone) in enumerate(rows):
+        bar = PracticeBar(stage, done, total, tone, y=8 + n * BAR_ROW)
+        bar.width = round((BAR_RIGHT - BAR_LEFT) * done / total, 1) if total else 0
+        bars.append(bar)
+    return PracticesChart(bars)
+
+
+def practices_chart_for(user, role):
+    """Per stage: practices for this role done (ticked and not unticked) out of all of them."""
+    from guide.models import Practice
+
+    practices = for_role(Practice.objects.filter(stage__in=Stage.objects.published()), role)
+    done_ids = set(
+        PracticeTick.objects.for_owner(user).active().values_list("practice_id", flat=True)
+    )
+    totals, done = defaultdict(int), defaultdict(int)
+    for practice_id, stage_id in practices.values_list("id", "stage_id"):
+        totals[stage_id] += 1
+        done[stage_id] += practice_id in done_ids
+    rows = [
+        (stage, done[stage.pk], totals[stage.pk], tone)
+        for stage, tone in stage_tones().values()
+        if stage.is_public
+    ]
+    return build_practices_chart(rows)

@@ -1,0 +1,95 @@
+"""The one-tap daily mood: one per day in the person's own time zone, editable that day."""
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.utils import timezone
+
+from journal.models import CheckIn, Profile
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_check_in_is_saved_for_today(owner_client, owner, chaser_journey):
+    response = owner_client.post("/journey/check-in/", {"mood": "4", "next": "/"})
+    assert response.status_code == 302
+    assert response.url == "/"
+    check_in = CheckIn.objects.for_owner(owner).get()
+    assert (check_in.day, check_in.mood) == (timezone.localdate(), 4)
+
+
+def test_a_second_check_in_the_same_day_changes_the_first(owner_client, owner, chaser_journey):
+    owner_client.post("/journey/check-in/", {"mood": "2"})
+    owner_client.post("/journey/check-in/", {"mood": "3", "note": "Better after a walk"})
+    check_in = CheckIn.objects.for_owner(owner).get()
+    assert (check_in.mood, check_in.note) == (3, "Better after a walk")
+
+
+def test_yesterdays_check_in_stays_as_it_was(owner_client, owner, chaser_journey):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    CheckIn.objects.create(owner=owner, day=yesterday, mood=1)
+    owner_client.post("/journey/check-in/", {"mood": "5"})
+    assert dict(CheckIn.objects.for_owner(owner).values_list("day", "mood")) == {
+        yesterday: 1,
+        timezone.localdate(): 5,
+    }
+
+
+def test_the_day_follows_the_persons_time_zone(client, owner, chaser_journey):
+    Profile.objects.create(owner=owner, timezone="Pacific/Auckland")
+    client.force_login(owner)
+    # 23:30 in London on 10 March is already 11 March in Auckland.
+    late_evening_utc = datetime.datetime(2026, 3, 10, 23, 30, tzinfo=datetime.UTC)
+    with mock.patch("django.utils.timezone.now", return_value=late_evening_utc):
+        client.post("/journey/check-in/", {"mood": "3"})
+    assert CheckIn.objects.for_owner(owner).get().day == datetime.date(2026, 3, 11)
+
+
+def test_htmx_check_in_returns_only_the_check_in_card(owner_client, chaser_journey):
+    response = owner_client.post(
+        "/journey/check-in/", {"mood": "4"}, headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<section id="check-in"')
+    assert 'id="mood-4" class="mood-button mood-4" aria-pressed="true"' in html
+    assert "You checked in today: <strong>Good</strong>" in html
+
+
+def test_a_mood_outside_the_scale_gets_an_error_and_saves_nothing(
+    owner_client, owner, chaser_journey
+):
+    response = owner_client.post(
+        "/journey/check-in/", {"mood": "9", "note": "keep"}, headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    assert "Select a valid choice." in html
+    assert 'value="keep"' in html
+    assert not CheckIn.objects.for_owner(owner).exists()
+
+
+def test_an_unsafe_next_address_is_ignored(owner_client, chaser_journey):
+    response = owner_client.post("/journey/check-in/", {"mood": "3", "next": "https://evil.test/"})
+    assert response.url == "/"
+
+
+def test_a_run_of_low_moods_gently_offers_the_support_page(owner_client, owner, chaser_journey):
+    today = timezone.localdate()
+    for days_ago, mood in enumerate([3, 2, 4, 1]):
+        CheckIn.objects.create(owner=owner, day=today - datetime.timedelta(days_ago + 1), mood=mood)
+    assert "support page" not in owner_client.get("/").content.decode()
+    html = owner_client.post(
+        "/journey/check-in/", {"mood": "2"}, headers={"HX-Request": "true"}
+    ).content.decode()
+    assert 'href="/help/"' in html
+    assert "You don’t have to carry that on your own" in html
+
+
+def test_low_moods_long_ago_do_not_count(owner, chaser_journey):
+    today = timezone.localdate()
+    moods = [4, 4, 3, 5, 4, 1, 1, 1]  # newest first: the low ones are older than the last five
+    CheckIn.objects.bulk_create(
+        CheckIn(owner=owner, day=today - datetime.timedelta(n), mood=m) for n, m in enumerate(moods)
+    )
+    assert not CheckIn.objects.for_owner(owner).low_run()
