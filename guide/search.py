@@ -34,8 +34,16 @@ class SearchResult:
         return snippet(self.text, terms)
 
 
+def stem(term):
+    """A crude English stem, so "boundaries" also finds "boundary" without PostgreSQL."""
+    for suffix in ("ies", "ing", "es", "ed", "s"):
+        if term.endswith(suffix) and len(term) - len(suffix) >= 4:
+            return term[: -len(suffix)]
+    return term
+
+
 def terms_of(query):
-    return [term for term in re.findall(r"\w+", query.lower()) if len(term) > 1][:10]
+    return [stem(term) for term in re.findall(r"\w+", query.lower()) if len(term) > 1][:10]
 
 
 def search(query):
