@@ -132,8 +132,9 @@ def build_mood_chart(days, end, check_ins, entry_moods, stage_periods):
         if not start <= day <= end:
             continue
         values = ([check_ins[day]] if day in check_ins else []) + list(entry_moods.get(day, []))
-        mood = sum(values) / len(values)
-        point = MoodPoint(day, round(mood, 1), check_ins.get(day), list(entry_moods.get(day, [])))
+        mood = round(sum(values) / len(values), 1)
+        mood = int(mood) if mood.is_integer() else mood  # "4", not "4.0", in the table
+        point = MoodPoint(day, mood, check_ins.get(day), list(entry_moods.get(day, [])))
         point.x, point.y = day_center(chart, day), mood_y(mood)
         chart.points.append(point)
     chart.paths = line_paths(chart.points)

@@ -124,14 +124,14 @@ class Journey(models.Model):
 
         since = today - datetime.timedelta(days=366)
         days = set(
-            CheckIn.objects.for_owner(self.owner)
-            .filter(day__range=(since, today))
-            .values_list("day", flat=True)
+            CheckIn.objects.filter(owner_id=self.owner_id, day__range=(since, today)).values_list(
+                "day", flat=True
+            )
         )
         days |= set(
-            Entry.objects.for_owner(self.owner)
-            .filter(entry_date__range=(since, today))
-            .values_list("entry_date", flat=True)
+            Entry.objects.filter(
+                owner_id=self.owner_id, entry_date__range=(since, today)
+            ).values_list("entry_date", flat=True)
         )
         return showing_up(days, today)
 
