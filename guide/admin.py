@@ -55,17 +55,18 @@ class SectionInlineFormSet(forms.BaseInlineFormSet):
         )
 
     def clean(self):
-        super().clean()
+        # Before the duplicate-slug check, which stops at the first problem it finds.
         for form in self.forms:
             if not form.has_changed() and form.instance.pk is None:
                 continue
-            if self.can_delete and self._should_delete_form(form):
+            if not hasattr(form, "cleaned_data") or self._should_delete_form(form):
                 continue
             body = (form.cleaned_data.get("body") or "").strip()
             instance = form.instance
             has_points = instance.pk is not None and instance.points.exists()
             if not body and not has_points:
                 form.add_error("body", EMPTY_SECTION)
+        super().clean()
 
 
 class SectionInline(admin.StackedInline):
