@@ -96,7 +96,11 @@ def test_superuser_sees_no_journal_model_and_no_entry_text_in_admin(client, supe
     assert index.status_code == 200
     assert "journal" not in index.text.lower()
     assert "Secret" not in index.text
-    for path in ["/admin/journal/", "/admin/journal/entry/", f"/admin/journal/entry/{entry.pk}/change/"]:
+    for path in [
+        "/admin/journal/",
+        "/admin/journal/entry/",
+        f"/admin/journal/entry/{entry.pk}/change/",
+    ]:
         response = client.get(path)
         assert response.status_code == 404
         assert "Secret" not in response.text
