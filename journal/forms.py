@@ -146,6 +146,11 @@ class EntryFilterForm(forms.Form):
         label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
+    def __init__(self, *args, **kwargs):
+        # Its own ids: the list page also holds the quick entry form.
+        kwargs.setdefault("auto_id", "filter_%s")
+        super().__init__(*args, **kwargs)
+
     def filters(self):
         """Only the values that are valid; an invalid one is shown as an error and skipped."""
         self.is_valid()
