@@ -51,10 +51,8 @@ def test_xss_payloads_in_an_entry_do_not_run(live_server, page, owner):
     page.goto(live_server.url + entry.get_absolute_url())
     expect(page.locator(".entry-body")).to_contain_text("window.xss = 1")
     assert_nothing_ran(page)
-    page.get_by_role("link", name="click me").click(no_wait_after=True) if page.get_by_role(
-        "link", name="click me"
-    ).count() else None
-    assert_nothing_ran(page)
+    # markdown-it and nh3 both refuse javascript: links: no link is left to click.
+    expect(page.get_by_role("link", name="click me")).to_have_count(0)
 
     # After an htmx swap (inline edit, then cancel) the card is still inert.
     page.get_by_role("link", name="Edit").click()
