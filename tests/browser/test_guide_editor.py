@@ -3,12 +3,11 @@
 from io import StringIO
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from playwright.sync_api import expect
 
 from guide.models import Section
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,15 +20,8 @@ def shipped_guide():
 
 
 @pytest.fixture
-def editor_user():
-    # The migration made the group; transactional tests flush it, so make sure it is there.
-    user = UserFactory(email="editor@example.com", is_staff=True)
-    group, _ = Group.objects.get_or_create(name="Editors")
-    from django.contrib.auth.models import Permission
-
-    group.permissions.set(Permission.objects.filter(content_type__app_label="guide"))
-    user.groups.add(group)
-    return user
+def editor_user(editor):
+    return editor
 
 
 def test_editor_drafts_previews_and_publishes_a_section(

@@ -269,3 +269,11 @@ def test_editor_reverts_a_section_to_an_earlier_version_with_its_points(editor_c
     section.refresh_from_db()
     assert section.body == "First words."
     assert [p.title for p in section.points.all()] == ["First point"]
+
+
+def test_editors_group_comes_back_after_a_flush_removed_it():
+    from django.core.management.sql import emit_post_migrate_signal
+
+    Group.objects.filter(name="Editors").delete()
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")  # as flush does
+    assert Group.objects.get(name="Editors").permissions.filter(codename="change_section")

@@ -1,7 +1,10 @@
 """The public guide pages: contents, anchors, stages, support, tags for search engines."""
 
+from io import StringIO
+
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 from guide.models import Status, SupportPage
 from tests.guide.factories import (
@@ -150,3 +153,16 @@ def test_stage_page_query_count_does_not_grow_with_content(client, django_assert
     StageFactory.create_batch(2)
     with django_assert_num_queries(3):
         client.get(stage.get_absolute_url())
+
+
+def test_support_page_always_has_the_emergency_line_and_not_therapy(client):
+    SupportPage.objects.create(body="Talk to a friend.")
+    page = client.get("/help/").text
+    assert "call your local emergency number now" in page
+    assert "not therapy" in page
+
+
+def test_shipped_support_page_says_each_thing_once(client):
+    call_command("load_guide", stdout=StringIO())
+    page = client.get("/help/").text
+    assert page.count("call your local emergency number now") == 1
