@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from config import admin_access
-from config.views import healthz, server_error
+from config.views import healthz, ping, server_error
 
 admin_access.protect(admin.site)
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Load balancers
     path("healthz", healthz, name="healthz"),
+    path("ping", ping, name="ping"),
 ]
 
 handler500 = server_error

@@ -34,3 +34,8 @@ def server_error(request):
 
 def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
+
+
+def ping(request):
+    """No database, no template: the framework's own ceiling, for benchmarks."""
+    return HttpResponse("ok", content_type="text/plain")

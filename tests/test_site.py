@@ -141,3 +141,9 @@ def test_redis_url_selects_a_shared_cache():
     env = {"PATH": "", "DEBUG": "1", "REDIS_URL": "redis://127.0.0.1:6379/3"}
     result = _settings_value(env, "s.CACHES['default']['BACKEND']")
     assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_ping_answers_without_touching_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/ping")
+    assert response.content == b"ok"
