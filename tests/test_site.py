@@ -38,7 +38,7 @@ def test_navigation_shows_signed_out_state(client):
 
 
 def test_navigation_shows_signed_in_state(owner_client):
-    html = owner_client.get("/").content.decode()
+    html = owner_client.get("/guide/").content.decode()
     assert "Sign out" in html and 'href="/journal/"' in html
     assert "Sign in" not in html
 
