@@ -10,6 +10,7 @@ from .factories import EntryFactory
 pytestmark = pytest.mark.django_db
 
 PAYLOADS = [
+    "A quiet evening.",
     "<script>window.xss = 1</script>",
     '<img src=x onerror="window.xss = 1">',
     "[click me](javascript:window.xss=1)",
@@ -56,7 +57,7 @@ def test_payloads_in_an_entry_render_inert(owner_client, entry, view):
         "list": (reverse("journal:entry_list"), {}),
         "detail": (entry.get_absolute_url(), {}),
         "edit": (reverse("journal:entry_edit", args=[entry.pk]), {}),
-        "search": (reverse("journal:entry_list"), {"q": "script"}),
+        "search": (reverse("journal:entry_list"), {"q": "quiet"}),
         "htmx-card": (entry.get_absolute_url(), {}),
     }
     url, params = urls[view]
