@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_htmx",
     "reversion",
+    "reversion_compare",
     "allauth",
     "allauth.account",
     "allauth.mfa",
