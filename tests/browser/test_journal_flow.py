@@ -114,3 +114,16 @@ def test_journal_flow_without_javascript(live_server, browser, owner):
     expect(page.get_by_text("The entry is deleted.")).to_be_visible()
     assert not Entry.objects.filter(pk=entry.pk).exists()
     context.close()
+
+
+def test_new_entry_draft_is_autosaved_and_restored(live_server, page, owner):
+    sign_in(page, live_server, owner)
+    page.goto(live_server.url + "/journal/new/")
+    page.get_by_label("What is on your mind?").press_sequentially("Half a thought", delay=20)
+    expect(page.locator("#draft-status")).to_contain_text("Draft saved", timeout=8000)
+    page.goto(live_server.url + "/journal/new/")
+    expect(page.get_by_label("What is on your mind?")).to_have_value("Half a thought")
+    page.get_by_role("button", name="Save entry").click()
+    expect(page.get_by_role("heading", name=re.compile(r"\d{4}"))).to_be_visible()
+    page.goto(live_server.url + "/journal/new/")
+    expect(page.get_by_label("What is on your mind?")).to_have_value("")
