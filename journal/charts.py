@@ -50,6 +50,10 @@ class StageBand:
     def days(self):
         return (self.end - self.start).days + 1
 
+    @property
+    def has_room_for_name(self):
+        return self.width >= len(self.stage.name) * 8 + 12
+
 
 @dataclass
 class MoodChart:
@@ -69,7 +73,7 @@ class MoodChart:
     @property
     def y_labels(self):
         return [
-            {"y": mood_y(value), "label": Mood(value).label}
+            {"y": mood_y(value), "label": Mood(value).label, "value": int(value)}
             for value in (Mood.VERY_GOOD, Mood.OKAY, Mood.VERY_LOW)
         ]
 
