@@ -55,6 +55,7 @@ def test_chaser_begins_practises_writes_checks_in_and_moves_on(live_server, page
         toggle = page.get_by_role("button", name=title)
         toggle.click()
         expect(page.get_by_role("button", name=title)).to_have_attribute("aria-pressed", "true")
+        expect(page.get_by_role("button", name=title)).to_be_focused()  # focus survives the swap
     expect(page.get_by_text("2 of 7 tried so far")).to_be_visible()
     assert page.url == live_server.url + "/journey/"  # no full-page reload
 

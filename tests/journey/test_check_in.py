@@ -93,3 +93,24 @@ def test_low_moods_long_ago_do_not_count(owner, chaser_journey):
         CheckIn(owner=owner, day=today - datetime.timedelta(n), mood=m) for n, m in enumerate(moods)
     )
     assert not CheckIn.objects.for_owner(owner).low_run()
+
+
+def test_the_come_back_streak_forgives_a_missed_day_or_two(owner, chaser_journey):
+    today = timezone.localdate()
+    came_back = [0, 1, 3, 4, 7, 8, 12]  # days ago; gaps of one and two days, then three
+    CheckIn.objects.bulk_create(
+        CheckIn(owner=owner, day=today - datetime.timedelta(n), mood=3) for n in came_back
+    )
+    assert chaser_journey.showing_up(today) == (6, today - datetime.timedelta(8))
+
+
+def test_not_having_come_back_yet_today_keeps_the_streak(owner, chaser_journey):
+    today = timezone.localdate()
+    CheckIn.objects.create(owner=owner, day=today - datetime.timedelta(1), mood=3)
+    assert chaser_journey.showing_up(today) == (1, today - datetime.timedelta(1))
+
+
+def test_the_streak_never_scolds(owner_client, owner, chaser_journey):
+    html = owner_client.get("/").content.decode().lower()
+    assert "broke" not in html and "lost your streak" not in html
+    assert "whenever you come back is the right time" in html
