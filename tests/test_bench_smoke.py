@@ -1,0 +1,89 @@
+"""The benchmark's own helpers (no servers, no load): the verdicts it prints are right."""
+
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+sys.path.insert(0, str(BENCH))
+
+import lighthouse  # noqa: E402
+import perf  # noqa: E402
+
+
+def row(rps=100.0, p50=10.0):
+    return {"rps": rps, "p50_ms": p50, "p95_ms": p50 * 2}
+
+
+def test_ratio_lines_pass_when_every_target_is_met():
+    results = {
+        "baseline /ping": row(rps=1000),
+        "guide article (anon)": row(rps=600),
+        "journal list, 10": row(p50=10),
+        "journal list, 10k": row(p50=19),
+        "journal search, 10": row(p50=10),
+        "journal search, 10k": row(p50=20),
+        "dashboard, 10 days": row(p50=10),
+        "dashboard, 1000 days": row(p50=12),
+    }
+    lines = perf.ratio_lines(results)
+    assert len(lines) == 4
+    assert all(line.strip().startswith("PASS") for line in lines), lines
+    assert "60% of baseline" in lines[0]
+
+
+def test_ratio_lines_fail_a_slow_guide_and_a_search_that_grows_with_data():
+    results = {
+        "baseline /ping": row(rps=1000),
+        "guide article (anon)": row(rps=100),
+        "journal list, 10": row(p50=10),
+        "journal list, 10k": row(p50=15),
+        "journal search, 10": row(p50=10),
+        "journal search, 10k": row(p50=35),
+        "dashboard, 10 days": row(p50=10),
+        "dashboard, 1000 days": row(p50=10),
+    }
+    verdicts = [line.split()[0] for line in perf.ratio_lines(results)]
+    assert verdicts == ["FAIL", "PASS", "FAIL", "PASS"]
+
+
+def test_a_page_that_was_not_measured_fails_its_target_instead_of_passing():
+    lines = perf.ratio_lines({"baseline /ping": row(rps=1000)})
+    assert [line.split()[0] for line in lines] == ["FAIL"] * 4
+    assert all(line.endswith("not measured") for line in lines)
+
+
+def test_every_tenth_seeded_entry_holds_the_search_word():
+    bodies = [perf.entry_body(n) for n in range(100)]
+    matching = [body for body in bodies if perf.SEARCH_WORD in body.split()]
+    assert len(matching) == 10
+
+
+def test_the_static_asset_is_read_from_the_rendered_page_with_its_hashed_name():
+    html = '<link rel="stylesheet" href="/static/css/site.0123abcd4567.css">'
+    assert perf.static_asset_path(html) == "/static/css/site.0123abcd4567.css"
+
+
+def test_lighthouse_failures_name_the_elements_and_keep_weights():
+    report = {
+        "categories": {
+            "seo": {"auditRefs": [{"id": "is-crawlable", "weight": 4.0}]},
+            "performance": {"auditRefs": [{"id": "metric", "weight": 0}]},
+        },
+        "audits": {
+            "is-crawlable": {
+                "score": 0,
+                "scoreDisplayMode": "binary",
+                "title": "Page is blocked from indexing",
+                "details": {"items": [{"source": {"url": "http://x/robots.txt"}}]},
+            },
+            "metric": {
+                "score": 1,
+                "scoreDisplayMode": "numeric",
+                "details": {"items": {"not": "a list"}},
+            },
+        },
+    }
+    failures = lighthouse.failed_audits(report)
+    assert [f["id"] for f in failures] == ["is-crawlable"]
+    assert failures[0]["weight"] == 4.0
+    assert failures[0]["nodes"] == ["http://x/robots.txt"]
