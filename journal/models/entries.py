@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .owned import OwnedQuerySet
+from .streaks import showing_up
 
 BODY_MAX_CHARS = 100_000
 
@@ -84,26 +85,12 @@ class EntryQuerySet(OwnedQuerySet):
         ).order_by("-entry_date", "-id")
 
     def writing_streak(self, today):
-        """Consecutive days with an entry, ending today or, if none yet today, yesterday.
-
-        Forgiving on purpose: not having written *yet* today keeps yesterday's streak.
-        """
-        days = (
-            self.filter(entry_date__lte=today)
-            .order_by("-entry_date")
-            .values_list("entry_date", flat=True)
-            .distinct()
+        """Days written in the current run, forgiving a missed day or two (see streaks)."""
+        since = today - datetime.timedelta(days=366)
+        days = set(
+            self.filter(entry_date__range=(since, today)).values_list("entry_date", flat=True)
         )
-        expected = today
-        streak = 0
-        for day in days.iterator(chunk_size=200):
-            if streak == 0 and day == today - datetime.timedelta(days=1):
-                expected = day
-            if day != expected:
-                break
-            streak += 1
-            expected = day - datetime.timedelta(days=1)
-        return streak
+        return showing_up(days, today)[0]
 
 
 class Entry(models.Model):

@@ -133,15 +133,16 @@ def write_on(owner, *days):
     Entry.objects.bulk_create([Entry(owner=owner, body="x", entry_date=day) for day in days])
 
 
-def test_streak_counts_consecutive_days_ending_today(owner):
+def test_streak_counts_the_days_written_in_the_current_run(owner):
     write_on(
         owner,
         TODAY,
         TODAY - datetime.timedelta(1),
         TODAY - datetime.timedelta(2),
         TODAY - datetime.timedelta(4),
+        TODAY - datetime.timedelta(9),
     )
-    assert Entry.objects.for_owner(owner).writing_streak(TODAY) == 3
+    assert Entry.objects.for_owner(owner).writing_streak(TODAY) == 4
 
 
 def test_not_yet_writing_today_keeps_yesterdays_streak(owner):
@@ -149,8 +150,13 @@ def test_not_yet_writing_today_keeps_yesterdays_streak(owner):
     assert Entry.objects.for_owner(owner).writing_streak(TODAY) == 2
 
 
-def test_a_missed_day_ends_the_streak(owner):
+def test_a_missed_day_or_two_is_forgiven(owner):
     write_on(owner, TODAY - datetime.timedelta(2), TODAY - datetime.timedelta(3))
+    assert Entry.objects.for_owner(owner).writing_streak(TODAY) == 2
+
+
+def test_three_missed_days_start_a_new_run(owner):
+    write_on(owner, TODAY - datetime.timedelta(3), TODAY - datetime.timedelta(4))
     assert Entry.objects.for_owner(owner).writing_streak(TODAY) == 0
 
 
@@ -207,4 +213,4 @@ def test_streak_and_on_this_day_follow_the_persons_time_zone(owner_client, owner
 def test_list_shows_count_and_streak(owner_client, owner):
     write_on(owner, timezone.localdate(), timezone.localdate())
     page = owner_client.get(LIST).text
-    assert "2 entries" in page and "writing streak: 1 day" in page
+    assert "2 entries" in page and "you have written on 1 day lately" in page
