@@ -39,9 +39,18 @@ def audiences_for(role):
 
 class AudienceQuerySet(models.QuerySet):
     def for_role(self, role):
-        """Runners and chasers get their own content and everyone's; "not_sure" gets all."""
+        """Runners and chasers get their own content first, then everyone's;
+        "not_sure" gets all of it in the guide's own order."""
         audiences = audiences_for(role)
-        return self if audiences is None else self.filter(audience__in=audiences)
+        if audiences is None:
+            return self
+        own_first = models.Case(
+            models.When(audience=role, then=models.Value(0)),
+            default=models.Value(1),
+            output_field=models.IntegerField(),
+        )
+        ordering = self.query.order_by or self.model._meta.ordering
+        return self.filter(audience__in=audiences).order_by(own_first, *ordering)
 
 
 class PublishedQuerySet(AudienceQuerySet):

@@ -14,7 +14,7 @@ from django.utils import timezone
 from guide.models import Stage
 
 from .models import CheckIn, Entry, Mood, PracticeTick, Transition
-from .models.journey import for_role, local_day
+from .models.journey import local_day
 
 RANGES = (30, 90, 365)
 
@@ -278,7 +278,7 @@ def practices_chart_for(user, role):
     """Per stage: practices for this role done (ticked and not unticked) out of all of them."""
     from guide.models import Practice
 
-    practices = for_role(Practice.objects.filter(stage__in=Stage.objects.published()), role)
+    practices = Practice.objects.filter(stage__in=Stage.objects.published()).for_role(role)
     done_ids = set(
         PracticeTick.objects.for_owner(user).active().values_list("practice_id", flat=True)
     )

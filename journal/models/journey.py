@@ -2,7 +2,6 @@ import datetime
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 
 from .entries import Mood
@@ -14,25 +13,6 @@ class Role(models.TextChoices):
     RUNNER = "runner", "The runner (I pulled away)"
     CHASER = "chaser", "The chaser (they pulled away)"
     NOT_SURE = "not_sure", "Not sure yet"
-
-
-def for_role(queryset, role):
-    """Guide content for a role: everyone's and the role's own, the role's own first.
-
-    Audience "" speaks to everyone and "both" to both partners; someone not sure yet
-    sees everything, in the guide's own order.
-    """
-    if role not in (Role.RUNNER, Role.CHASER):
-        return queryset
-    return (
-        queryset.filter(audience__in=["", "both", role])
-        .annotate(
-            role_first=Case(
-                When(audience=role, then=Value(0)), default=Value(1), output_field=IntegerField()
-            )
-        )
-        .order_by("role_first", *queryset.model._meta.ordering)
-    )
 
 
 def local_day(moment):
@@ -86,16 +66,16 @@ class Journey(models.Model):
     # Guide content for this person, their role's own first.
 
     def practices(self, stage=None):
-        return for_role((stage or self.stage).practices.all(), self.role)
+        return (stage or self.stage).practices.for_role(self.role)
 
     def prompts(self, stage=None):
-        return for_role((stage or self.stage).prompts.all(), self.role)
+        return (stage or self.stage).prompts.for_role(self.role)
 
     def sections(self):
         from guide.models import Article, Section
 
         sections = Section.objects.published().filter(article__in=Article.objects.published())
-        return for_role(sections.select_related("article"), self.role)
+        return sections.select_related("article").for_role(self.role)
 
     def todays_prompt(self, today):
         """One prompt a day, the same all day, taking turns through the stage's prompts."""

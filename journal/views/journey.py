@@ -15,7 +15,6 @@ from guide.models import Practice, Stage
 from .. import charts
 from ..journey_forms import CheckInForm, JourneyForm, MoveForm, PracticeTickForm
 from ..models import CheckIn, Journey, Mood, PracticeTick, Transition
-from ..models.journey import for_role
 
 
 def journey_for(user):
@@ -94,7 +93,7 @@ def index(request, journey):
 @journey_required
 def tick(request, journey, pk):
     published = Practice.objects.filter(stage__in=Stage.objects.published())
-    practice = get_object_or_404(for_role(published, journey.role), pk=pk)
+    practice = get_object_or_404(published.for_role(journey.role), pk=pk)
     form = PracticeTickForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("Choose done or not done.")
