@@ -175,7 +175,7 @@ def parse_export(raw_bytes):
     """Read and check a whole export before anything is written."""
     try:
         data = json.loads(raw_bytes.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise ImportFailed(
             "This file is not a journal export (it is not readable JSON). Nothing was imported."
         ) from error

@@ -160,6 +160,8 @@ class EntryDraft(models.Model):
 
     @classmethod
     def save_for(cls, user, title, body):
+        # Autosave skips form validation; PostgreSQL refuses NUL characters in text.
+        title, body = title.replace("\x00", ""), body.replace("\x00", "")
         draft, _ = cls.objects.update_or_create(
             owner=user, defaults={"title": title[:200], "body": body}
         )

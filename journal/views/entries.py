@@ -67,9 +67,10 @@ def _reflection_source(request):
     """The published prompt or guide section a new entry answers; anything else is ignored."""
     prompt = section = None
     prompt_id, section_id = request.GET.get("prompt", ""), request.GET.get("section", "")
-    if prompt_id.isdigit():
+    # isdigit() alone lets "²" through, which no id field can read.
+    if prompt_id.isascii() and prompt_id.isdigit():
         prompt = Prompt.objects.filter(pk=prompt_id, stage__in=Stage.objects.published()).first()
-    if section_id.isdigit():
+    if section_id.isascii() and section_id.isdigit():
         section = (
             Section.objects.published()
             .filter(pk=section_id, article__in=Article.objects.published())
