@@ -110,8 +110,11 @@ def test_a_check_in_is_saved_as_typed_or_refused(furnished, mood, note, htmx):
 
 
 @PROPERTY_SETTINGS
-@given(role=st.one_of(st.sampled_from(["runner", "chaser", "not_sure"]), typed),
-       stage=st.one_of(st.sampled_from(["first", "last"]), typed), intention=long_typed)  # fmt: skip
+@given(
+    role=st.one_of(st.sampled_from(["runner", "chaser", "not_sure"]), typed),
+    stage=st.one_of(st.sampled_from(["first", "last"]), typed),
+    intention=long_typed,
+)
 def test_onboarding_answers_are_saved_as_typed_or_refused(furnished, role, stage, intention):
     owner = furnished["owner"]
     stages = list(Stage.objects.published())
