@@ -187,6 +187,7 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PREVENT_ENUMERATION = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Twin Flame Runner] "
 ACCOUNT_SIGNUP_FORM_CLASS = "journal.forms.SignupExtraForm"
+ACCOUNT_ADAPTER = "journal.adapters.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
     # allauth's defaults, stated here so they are visible and tunable.
     "login": "30/m/ip",

@@ -1,0 +1,28 @@
+"""allauth, adjusted: an email that cannot be sent never costs anyone their sign-up."""
+
+import logging
+import smtplib
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
+from django.contrib import messages
+
+logger = logging.getLogger(__name__)
+
+EMAIL_NOT_SENT = (
+    "We could not send you an email just now, but your account is saved. "
+    "Please try again in a few minutes: sign in and we will send a new link, "
+    "or resend it yourself from the Email page of your account."
+)
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context_data):
+        try:
+            super().send_mail(template_prefix, email, context_data)
+        except (smtplib.SMTPException, OSError):
+            # The address stays out of the log; the template says which email failed.
+            logger.error("Email not sent: %s", template_prefix, exc_info=True)
+            request = context.request
+            if request is not None and hasattr(request, "_messages"):
+                messages.warning(request, EMAIL_NOT_SENT)
