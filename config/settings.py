@@ -204,7 +204,9 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG or TESTING
 MFA_TOTP_ISSUER = "Twin Flame Runner"
-USERSESSIONS_TRACK_ACTIVITY = True
+# Tracking "last seen" writes to the database on every signed-in request; the
+# session list still shows where and when each session began.
+USERSESSIONS_TRACK_ACTIVITY = False
 # Editors and superusers need two-factor authentication before admin lets them in.
 ADMIN_REQUIRE_MFA = envbool("ADMIN_REQUIRE_MFA", not (DEBUG or TESTING))
 

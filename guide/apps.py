@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 EDITORS = "Editors"
 # Kept by load_guide for itself; nothing an editor needs to see.
@@ -24,4 +24,10 @@ class GuideConfig(AppConfig):
     verbose_name = "Guide"
 
     def ready(self):
+        from .page_cache import bump_version
+
         post_migrate.connect(ensure_editors_group, sender=self)
+        # Any change to guide content (admin, revert, load_guide) retires cached pages.
+        for model in self.get_models():
+            post_save.connect(bump_version, sender=model, dispatch_uid=f"guide-page-{model}")
+            post_delete.connect(bump_version, sender=model, dispatch_uid=f"guide-del-{model}")

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from . import search as guide_search
 from .models import Article, Stage, SupportPage
+from .page_cache import public_page
 
 RESULTS_PER_PAGE = 10
 
@@ -34,6 +35,7 @@ def render_guide(request, template, context, preview=False):
 
 
 @require_GET
+@public_page
 def index(request):
     """The guide's front page is its main (first) article, read in full."""
     preview = is_preview(request)
@@ -45,6 +47,7 @@ def index(request):
 
 
 @require_GET
+@public_page
 def article(request, slug):
     preview = is_preview(request)
     article = get_object_or_404(Article.objects.visible(preview), slug=slug)
@@ -64,6 +67,7 @@ def _article_page(request, article, preview):
 
 
 @require_GET
+@public_page
 def stage(request, slug):
     preview = is_preview(request)
     stages = list(Stage.objects.visible(preview))
@@ -83,6 +87,7 @@ def stage(request, slug):
 
 
 @require_GET
+@public_page
 def support(request):
     page = SupportPage.objects.order_by("id").first()
     return render(request, "guide/support.html", {"page": page})
@@ -110,6 +115,8 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
+        "Allow: /accounts/login/",
+        "Allow: /accounts/signup/",
         "Disallow: /accounts/",
         "Disallow: /journal/",
         "Disallow: /journey/",

@@ -1,0 +1,75 @@
+"""Whole-page cache for the public guide, for visitors who carry no cookies.
+
+A cookieless visitor has no session, no messages and no CSRF token on the page,
+so one rendered page serves them all. Any save or delete of guide content bumps the
+version, which changes every key (and the ETag) at once; entries also expire after
+a minute so that content scheduled with `publish_at` appears on time without a save.
+"""
+
+import functools
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+
+VERSION_KEY = "guide:version"
+PAGE_SECONDS = 60
+
+
+def content_version():
+    """When the guide last changed (a Unix time), as far as this cache knows."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = int(time.time())
+        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def bump_version(**kwargs):
+    cache.set(VERSION_KEY, max(int(time.time()), content_version() + 1), None)
+
+
+def cacheable(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.GET
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+def public_page(view):
+    """Serve cookieless visitors a shared copy, with ETag/Last-Modified for 304s."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not cacheable(request):
+            return view(request, *args, **kwargs)
+        version = content_version()
+        path_hash = hashlib.sha256(request.path.encode()).hexdigest()[:16]
+        etag = f'"g{version}-{path_hash}"'
+        key = f"guide:page:{version}:{path_hash}"
+        cached = cache.get(key)
+        if cached is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200 or response.has_header("Set-Cookie"):
+                return response
+            cached = (response.content, response["Content-Type"])
+            cache.set(key, cached, PAGE_SECONDS)
+        content, content_type = cached
+        response = HttpResponse(content, content_type=content_type)
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(version)
+        # Browsers keep it but ask again each time; the answer is usually a 304.
+        patch_cache_control(response, public=True, no_cache=True)
+        response["Vary"] = "Cookie"
+        return get_conditional_response(
+            request, etag=etag, last_modified=version, response=response
+        )
+
+    return wrapper
