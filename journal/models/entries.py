@@ -11,6 +11,7 @@ from .owned import OwnedQuerySet
 from .streaks import showing_up
 
 BODY_MAX_CHARS = 100_000
+ON_THIS_DAY_YEARS = 60
 
 
 class Mood(models.IntegerChoices):
@@ -80,9 +81,14 @@ class EntryQuerySet(OwnedQuerySet):
 
     def on_this_day(self, today):
         """Entries written on this month and day in earlier years, newest first."""
-        return self.filter(
-            entry_date__month=today.month, entry_date__day=today.day, entry_date__lt=today
-        ).order_by("-entry_date", "-id")
+        # Exact dates rather than EXTRACT(month/day), so the (owner, date) index serves it.
+        dates = []
+        for years_back in range(1, ON_THIS_DAY_YEARS + 1):
+            try:
+                dates.append(today.replace(year=today.year - years_back))
+            except ValueError:  # 29 February in a year without one
+                continue
+        return self.filter(entry_date__in=dates).order_by("-entry_date", "-id")
 
     def writing_streak(self, today):
         """Days written in the current run, forgiving a missed day or two (see streaks)."""

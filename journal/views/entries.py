@@ -40,7 +40,8 @@ def entry_list(request):
         return render(request, "journal/entry_list.html#entry-results", context)
     today = timezone.localdate()
     context |= {
-        "entry_count": entries.count(),
+        # Unfiltered, the paginator has counted them already.
+        "entry_count": entries.count() if kept else page_obj.paginator.count,
         "streak": entries.writing_streak(today),
         "on_this_day": entries.on_this_day(today)[:5],
         "tags": Tag.objects.for_owner(request.user),
