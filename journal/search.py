@@ -2,17 +2,23 @@
 
 import re
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.db import connection
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 SEARCH_CONFIG = "english"
 MAX_TERMS = 12
 
 
 def entry_search_vector():
-    """The indexed expression; the GIN index in migration 0003 is built from exactly this."""
+    """The expression migration 0003 indexed (kept for that migration's history)."""
     return SearchVector("title", "body", config=SEARCH_CONFIG)
+
+
+def stored_search_vector():
+    """The generated, GIN-indexed column that migration 0004 adds on PostgreSQL."""
+    return RawSQL("journal_entry.search_vector", [], output_field=SearchVectorField())
 
 
 def search_terms(text):
@@ -29,7 +35,7 @@ def search_entries(queryset, text):
         query = SearchQuery(
             " & ".join(f"{term}:*" for term in terms), config=SEARCH_CONFIG, search_type="raw"
         )
-        vector = entry_search_vector()
+        vector = stored_search_vector()
         return (
             queryset.annotate(search=vector, rank=SearchRank(vector, query))
             .filter(search=query)
