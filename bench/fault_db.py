@@ -99,13 +99,17 @@ class PostgresFault:
         url = PG_ADMIN_URL.replace("postgres://", "postgresql://")
         with psycopg.connect(url, autocommit=True) as conn:
             for statement in statements:
-                conn.execute(statement)
+                sql, params = statement if isinstance(statement, tuple) else (statement, None)
+                conn.execute(sql, params)
 
     def break_(self):
         self._admin(
             f"ALTER DATABASE {PG_DATABASE} WITH ALLOW_CONNECTIONS false",
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            f"WHERE datname = '{PG_DATABASE}' AND pid <> pg_backend_pid()",
+            (
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                (PG_DATABASE,),
+            ),
         )
 
     def repair(self):
