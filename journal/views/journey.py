@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -148,10 +148,12 @@ def check_in(request, journey):
         messages.error(request, "That check-in could not be saved: choose one of the moods.")
     else:
         messages.success(request, "Checked in. You can change it any time today.")
+    # A path on this site only; redirect() would try anything else as a URL name.
     next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+    safe = url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure())
+    if not (safe and next_url.startswith("/")):
         next_url = reverse("home")
-    return redirect(next_url)
+    return HttpResponseRedirect(next_url)
 
 
 # --- History and pictures --------------------------------------------------
