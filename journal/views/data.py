@@ -20,7 +20,7 @@ IMPORT_MAX_BYTES = 20 * 1024 * 1024
 class ImportForm(forms.Form):
     file = forms.FileField(
         label="Your JSON export",
-        help_text="The .json file from “Download as JSON”. Entries you already have are skipped.",
+        help_text="The .json file from “Download as JSON”. Anything you already have is skipped.",
     )
 
 
@@ -69,14 +69,13 @@ def import_json(request):
         try:
             if upload.size > IMPORT_MAX_BYTES:
                 raise export.ImportFailed("This file is too large to be a journal export.")
-            added, skipped = export.import_data(request.user, upload.read())
+            result = export.import_data(request.user, upload.read())
         except export.ImportFailed as error:
             form.add_error("file", str(error))
         else:
-            messages.success(
-                request, f"Imported {added} entr{'y' if added == 1 else 'ies'}; "
-                f"{skipped} already in your journal were left as they are."
-            )  # fmt: skip
+            messages.success(request, result.summary())
+            for note in result.notes():
+                messages.info(request, note)
             return redirect("journal:data")
     return render(request, "journal/data.html", {"import_form": form}, status=400)
 

@@ -12,7 +12,8 @@ from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from journal.models import CheckIn, Entry, EntryDraft, Journey, Tag
+from guide.models import Article, Practice, Prompt, Section, Stage, Status
+from journal.models import CheckIn, Entry, EntryDraft, Journey, PracticeTick, Role, Tag, Transition
 from tests.factories import PASSWORD, UserFactory
 
 from .factories import EntryFactory
@@ -49,6 +50,16 @@ def journal(owner, stage):
     return owner
 
 
+# A valid file with one new entry: the bad parts added to it must stop it too.
+FINE = {
+    "format": "twinflame-journal-export",
+    "version": 1,
+    "entries": [
+        {"body": "new", "entry_date": "2024-01-01", "created_at": "2024-01-01T10:00:00+00:00"}
+    ],
+}
+
+
 def upload(content, name="journal.json"):
     return SimpleUploadedFile(name, content, content_type="application/json")
 
@@ -77,16 +88,115 @@ def test_markdown_zip_has_one_file_per_entry_with_front_matter(owner_client, jou
     assert "journey.md" in archive.namelist()
 
 
-def test_export_delete_account_sign_up_again_import_gives_everything_back(client, journal):
-    client.force_login(journal)
-    before = snapshot(journal)
+# --- The journey, its history and the links to the guide -----------------------------
+
+MOMENT = datetime.datetime(2024, 3, 1, 9, 30, 15, 123456, tzinfo=datetime.UTC)
+
+
+@pytest.fixture
+def whole_guide(stage, prompt, section):
+    """Two stages, a practice in each, the prompt and the section linked entries point to."""
+    later = Stage.objects.create(
+        order=2, slug="return", name="Return", summary="Back.", status=Status.PUBLISHED
+    )
+    return {
+        "stage": stage, "later": later, "prompt": prompt, "section": section,
+        "practice": Practice.objects.create(stage=stage, title="Breathe before replying"),
+        "later_practice": Practice.objects.create(stage=later, title="Write a letter, unsent"),
+    }  # fmt: skip
+
+
+@pytest.fixture
+def lived(journal, whole_guide):
+    """The journal person, with a journey lived through the phase tracker."""
+    g = whole_guide
+    Journey.objects.filter(owner=journal).delete()
+    journey = Journey.start(journal, Role.CHASER, g["stage"], intention="Sleep again")
+    journey.move_to(g["later"], note="Something *shifted*.")
+    # Times of their own, to the microsecond, as the export writes them.
+    Journey.objects.filter(pk=journey.pk).update(started_at=MOMENT)
+    first, move = Transition.objects.for_owner(journal)
+    first.created_at, move.created_at = MOMENT, MOMENT + datetime.timedelta(days=20)
+    Transition.objects.bulk_update([first, move], ["created_at"])
+    day = datetime.date(2024, 3, 2)
+    PracticeTick.set_done(journal, g["practice"], True, today=day)
+    PracticeTick.set_done(journal, g["practice"], False, today=day + datetime.timedelta(days=3))
+    PracticeTick.set_done(journal, g["practice"], True, today=day + datetime.timedelta(days=5))
+    PracticeTick.set_done(journal, g["later_practice"], True, today=day)
+    CheckIn.objects.create(owner=journal, day=datetime.date(2024, 3, 2), mood=1, note="Hard.")
+    EntryFactory(owner=journal, title="Linked", body="Answering.", stage=g["stage"],
+                 prompt=g["prompt"], section=g["section"])  # fmt: skip
+    return journal
+
+
+def journey_snapshot(user):
+    """What the phase tracker holds, by the guide's stable keys rather than ids."""
+    journey = Journey.objects.for_owner(user).select_related("stage").first()
+    return {
+        "journey": journey
+        and (journey.role, journey.stage.slug, journey.intention, journey.started_at),
+        "transitions": sorted(
+            (t.created_at, t.from_stage and t.from_stage.slug, t.to_stage.slug, t.note)
+            for t in Transition.objects.for_owner(user).select_related("from_stage", "to_stage")
+        ),
+        "ticks": sorted(
+            (t.practice.stage.slug, t.practice.title, t.done_on, t.undone_on)
+            for t in PracticeTick.objects.for_owner(user).select_related("practice__stage")
+        ),
+        "check_ins": sorted(CheckIn.objects.for_owner(user).values_list("day", "mood", "note")),
+        "entry_links": sorted(
+            (
+                e.title,
+                e.stage and e.stage.slug,
+                e.prompt and e.prompt.text,
+                e.section and e.section.slug,
+            )
+            for e in Entry.objects.for_owner(user).select_related("stage", "prompt", "section")
+        ),  # fmt: skip
+    }
+
+
+def counts(user):
+    return {
+        model.__name__: model.objects.for_owner(user).count()
+        for model in (Entry, Tag, Journey, Transition, PracticeTick, CheckIn)
+    }
+
+
+def import_file(client, content):
+    response = client.post(reverse("journal:import"), {"file": upload(content)}, follow=True)
+    assert response.redirect_chain, response.text
+    return " ".join(str(m) for m in response.context["messages"])
+
+
+def test_export_delete_account_sign_up_again_import_gives_everything_back(client, lived):
+    client.force_login(lived)
+    before, journey_before = snapshot(lived), journey_snapshot(lived)
+    assert len(journey_before["transitions"]) == 2 and len(journey_before["ticks"]) == 3
     exported = client.get(reverse("journal:export_json")).content
-    journal.delete()
+    lived.delete()
+    assert not Transition.objects.exists() and not PracticeTick.objects.exists()
+
     again = UserFactory(email="owner@example.com")
     client.force_login(again)
     response = client.post(reverse("journal:import"), {"file": upload(exported)})
     assert response.status_code == 302
     assert snapshot(again) == before
+    assert journey_snapshot(again) == journey_before
+    # The history starts once: the file's first stage, not a second one made by the import.
+    assert Transition.objects.for_owner(again).filter(from_stage=None).count() == 1
+
+
+def test_the_import_says_what_came_back(client, lived):
+    client.force_login(lived)
+    exported = client.get(reverse("journal:export_json")).content
+    client.force_login(UserFactory())
+    message = import_file(client, exported)
+    assert "Imported 4 entries; 0 already in your journal" in message
+    assert (
+        "Also brought back: your journey, 2 stage moves, 3 practice ticks and 2 check-ins."
+        in message
+    )
 
 
 def test_importing_twice_creates_no_duplicates(owner_client, journal):
@@ -96,6 +206,149 @@ def test_importing_twice_creates_no_duplicates(owner_client, journal):
     owner_client.post(reverse("journal:import"), {"file": upload(exported)})
     assert snapshot(journal) == before
     assert Entry.objects.count() == 3
+
+
+def test_importing_twice_into_a_new_account_doubles_nothing(client, lived):
+    client.force_login(lived)
+    exported = client.get(reverse("journal:export_json")).content
+    again = UserFactory()
+    client.force_login(again)
+    import_file(client, exported)
+    once, journey_once = counts(again), journey_snapshot(again)
+    message = import_file(client, exported)
+    assert counts(again) == once and journey_snapshot(again) == journey_once
+    assert once == {"Entry": 4, "Tag": 3, "Journey": 1, "Transition": 2, "PracticeTick": 3,
+                    "CheckIn": 2}  # fmt: skip
+    assert "Imported 0 entries; 4 already in your journal" in message
+    assert "You already have a journey, so yours was kept as it is." in message
+    assert "2 stage moves and 3 practice ticks already here were left as they are." in message
+    assert "2 check-ins fell on days you already checked in; yours were kept." in message
+
+
+def test_reimporting_your_own_export_changes_nothing_of_the_journey(owner_client, lived):
+    exported = owner_client.get(reverse("journal:export_json")).content
+    before, journey_before = counts(lived), journey_snapshot(lived)
+    import_file(owner_client, exported)
+    assert counts(lived) == before and journey_snapshot(lived) == journey_before
+
+
+def test_someone_who_began_again_keeps_their_new_journey_and_gets_the_old_history(
+    client, lived, whole_guide
+):
+    client.force_login(lived)
+    exported = client.get(reverse("journal:export_json")).content
+    old_history = journey_snapshot(lived)["transitions"]
+    again = UserFactory()
+    Journey.start(again, Role.RUNNER, whole_guide["later"], intention="New start")
+    client.force_login(again)
+    import_file(client, exported)
+    journey = Journey.objects.get(owner=again)
+    assert (journey.role, journey.stage, journey.intention) == (
+        Role.RUNNER, whole_guide["later"], "New start",
+    )  # fmt: skip
+    history = journey_snapshot(again)["transitions"]
+    # The old history, and their own new beginning once: nothing doubled.
+    assert len(history) == len(old_history) + 1
+    assert set(old_history) <= set(history)
+
+
+def test_a_check_in_already_there_that_day_is_never_overwritten(client, lived):
+    client.force_login(lived)
+    exported = client.get(reverse("journal:export_json")).content
+    again = UserFactory()
+    CheckIn.objects.create(owner=again, day=datetime.date(2024, 3, 2), mood=5, note="Mine.")
+    client.force_login(again)
+    message = import_file(client, exported)
+    mine = CheckIn.objects.get(owner=again, day=datetime.date(2024, 3, 2))
+    assert (mine.mood, mine.note) == (5, "Mine.")
+    assert CheckIn.objects.for_owner(again).count() == 2
+    assert "1 check-in fell on days you already checked in; yours were kept." in message
+
+
+def test_a_practice_ticked_now_keeps_its_own_tick(client, lived, whole_guide):
+    client.force_login(lived)
+    exported = client.get(reverse("journal:export_json")).content
+    again = UserFactory()
+    today = datetime.date(2024, 6, 1)
+    PracticeTick.set_done(again, whole_guide["practice"], True, today=today)
+    client.force_login(again)
+    import_file(client, exported)
+    active = PracticeTick.objects.for_owner(again).active()
+    # Only one active tick per practice: theirs, from today; the old undone one comes back.
+    assert active.get(practice=whole_guide["practice"]).done_on == today
+    assert (
+        PracticeTick.objects.for_owner(again).filter(practice=whole_guide["practice"]).count() == 2
+    )
+
+
+def test_links_to_guide_items_that_are_gone_are_skipped_and_said(client, lived, whole_guide):
+    client.force_login(lived)
+    exported = client.get(reverse("journal:export_json")).content
+    lived.delete()
+    whole_guide["later"].delete()  # With its practice; the second move went there.
+    whole_guide["prompt"].delete()
+    again = UserFactory()
+    client.force_login(again)
+    message = import_file(client, exported)
+    assert "1 practice tick referred to practices that are no longer in the guide and were " \
+        "skipped." in message  # fmt: skip
+    assert "1 stage move referred to stages that are no longer in the guide" in message
+    assert "Your journey's stage is no longer in the guide, so the journey was skipped" in message
+    assert "1 entry referred to stages, prompts or guide sections that are no longer" in message
+    assert not Journey.objects.for_owner(again).exists()
+    linked = Entry.objects.get(owner=again, title="Linked")
+    assert (linked.stage, linked.prompt, linked.section) == (
+        whole_guide["stage"], None, whole_guide["section"],
+    )  # fmt: skip
+    assert counts(again) | {"Entry": 0, "Tag": 0} == {"Entry": 0, "Tag": 0, "Journey": 0,
+                                                      "Transition": 1, "PracticeTick": 2,
+                                                      "CheckIn": 2}  # fmt: skip
+
+
+def test_links_are_found_by_slug_and_title_not_by_id(client, lived, whole_guide):
+    """A guide loaded afresh (new ids) still matches: the export names things, never ids."""
+    client.force_login(lived)
+    data = json.loads(client.get(reverse("journal:export_json")).content)
+    linked = next(e for e in data["entries"] if e["title"] == "Linked")
+    assert linked["prompt_stage"] == "separation"
+    assert (linked["section_article"], linked["section_slug"]) == ("guide", "why")
+    lived.delete()
+    # The same guide, rebuilt: every row is new.
+    Practice.objects.all().delete()
+    Prompt.objects.all().delete()
+    Section.objects.all().delete()
+    Article.objects.all().delete()
+    Stage.objects.all().delete()
+    stage = Stage.objects.create(order=1, slug="separation", name="S", summary="s")
+    Stage.objects.create(order=2, slug="return", name="R", summary="r")
+    Prompt.objects.create(stage=stage, text="What did you need today?")
+    Practice.objects.create(stage=stage, title="Breathe before replying")
+    article = Article.objects.create(title="A", slug="guide", summary="s")
+    Section.objects.create(article=article, title="Renamed", slug="why")
+    again = UserFactory()
+    client.force_login(again)
+    message = import_file(client, json.dumps(data).encode())
+    assert "no longer in the guide" in message  # Only the other stage's practice is gone.
+    entry = Entry.objects.get(owner=again, title="Linked")
+    assert entry.prompt.text == "What did you need today?" and entry.section.title == "Renamed"
+    assert PracticeTick.objects.for_owner(again).count() == 2
+
+
+def test_an_older_export_without_the_new_keys_still_imports(client, lived, whole_guide):
+    client.force_login(lived)
+    data = json.loads(client.get(reverse("journal:export_json")).content)
+    for entry in data["entries"]:
+        for key in ("prompt_stage", "section_article", "section_slug"):
+            del entry[key]
+    for key in ("journey", "stage_transitions", "practice_ticks", "check_ins"):
+        del data[key]
+    again = UserFactory()
+    client.force_login(again)
+    import_file(client, json.dumps(data).encode())
+    entry = Entry.objects.get(owner=again, title="Linked")
+    # The prompt by its text and the section by its title, where there is only one.
+    assert (entry.prompt, entry.section) == (whole_guide["prompt"], whole_guide["section"])
+    assert counts(again)["Entry"] == 4 and not Journey.objects.for_owner(again).exists()
 
 
 @pytest.mark.parametrize(
@@ -112,14 +365,34 @@ def test_importing_twice_creates_no_duplicates(owner_client, journal):
         (json.dumps({"format": "twinflame-journal-export", "version": 1, "entries": [
             {"body": "x", "mood": 9, "entry_date": "2024-01-01",
              "created_at": "2024-01-01T10:00:00+00:00"}]}).encode(), "mood"),
+        (json.dumps({"format": "twinflame-journal-export", "version": 1, "entries": [
+            {"body": "x", "entry_date": "2024-02-30",
+             "created_at": "2024-01-01T10:00:00+00:00"}]}).encode(), "unreadable date"),
+        (json.dumps(FINE | {"check_ins": [{"day": "2024-01-01", "mood": 9}]}).encode(),
+         "Check-in 1 in the file has a mood that is not 1 to 5"),
+        (json.dumps(FINE | {"check_ins": [{"day": "2024-02-30", "mood": 2}]}).encode(),
+         "Check-in 1 in the file has a missing or unreadable day"),
+        (json.dumps(FINE | {"practice_ticks": "nope"}).encode(),
+         "practice ticks are not a list"),
+        (json.dumps(FINE | {"practice_ticks": [{"practice": "P", "stage": "separation",
+                                               "done_on": "yesterday"}]}).encode(),
+         "Practice tick 1 in the file has a missing or unreadable date"),
+        (json.dumps(FINE | {"stage_transitions": [{"to_stage": "separation"}]}).encode(),
+         "Stage move 1 in the file has a missing or unreadable date"),
+        (json.dumps(FINE | {"stage_transitions": [
+            {"to_stage": ["x"], "created_at": "2024-01-01T10:00:00+00:00"}]}).encode(),
+         "Stage move 1 in the file has a to stage that is not a name"),
+        (json.dumps(FINE | {"journey": {"role": "boss", "stage": "separation"}}).encode(),
+         "The journey in the file has a role"),
+        (json.dumps(FINE | {"journey": "yes"}).encode(), "The journey in the file is not"),
     ],
 )  # fmt: skip
 def test_a_bad_file_gets_a_clear_error_and_changes_nothing(owner_client, journal, content, message):
-    before = snapshot(journal)
+    before, others = snapshot(journal), counts(journal)
     response = owner_client.post(reverse("journal:import"), {"file": upload(content)})
     assert response.status_code == 400
     assert message in response.text and "Nothing was imported" in response.text
-    assert snapshot(journal) == before
+    assert snapshot(journal) == before and counts(journal) == others
 
 
 def test_import_without_a_file_asks_for_one(owner_client):
