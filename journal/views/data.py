@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from .. import export
 
@@ -46,16 +46,19 @@ def _download(content, content_type, extension):
 
 
 @login_required
+@require_safe
 def data(request):
     return render(request, "journal/data.html", {"import_form": ImportForm()})
 
 
 @login_required
+@require_safe
 def export_json(request):
     return _download(export.export_json(request.user), "application/json", "json")
 
 
 @login_required
+@require_safe
 def export_zip(request):
     return _download(export.export_zip(request.user), "application/zip", "zip")
 
@@ -88,6 +91,7 @@ def end_all_sessions(request, user):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 @reauthentication_required
 def delete_account(request):
     """After a fresh sign-in (allauth's re-authentication) and typing DELETE."""

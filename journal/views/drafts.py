@@ -1,6 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from ..models import EntryDraft
 
@@ -22,6 +22,7 @@ def draft_save(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def draft_discard(request):
     draft = EntryDraft.objects.for_owner(request.user).first()
     if request.method == "POST":

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.views.decorators.http import require_http_methods, require_safe
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
 from guide.models import Article, Prompt, Section, Stage
@@ -22,6 +23,7 @@ def _htmx_target(request):
 
 
 @login_required
+@require_safe
 def entry_list(request):
     entries = Entry.objects.for_owner(request.user)
     filter_form = EntryFilterForm(request.GET)
@@ -51,7 +53,12 @@ def entry_list(request):
 
 
 @login_required
+@require_safe
 def entry_detail(request, pk):
+    return _entry_page(request, pk)
+
+
+def _entry_page(request, pk):
     entry = get_owned_or_404(
         Entry.objects.select_related("stage", "prompt", "section__article").prefetch_related(
             "tags"
@@ -82,6 +89,7 @@ def _reflection_source(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def entry_new(request):
     """The full page and the list's quick form (htmx) both post here."""
     prompt, section = _reflection_source(request)
@@ -109,6 +117,7 @@ def entry_new(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def entry_edit(request, pk):
     entry = get_owned_or_404(Entry.objects.prefetch_related("tags"), request.user, pk=pk)
     form = EntryForm(request.POST or None, instance=entry)
@@ -116,7 +125,7 @@ def entry_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         form.save_for(request.user)
         if inline:
-            return entry_detail(request, pk)
+            return _entry_page(request, pk)
         messages.success(request, "Your changes are saved.")
         return redirect(entry)
     template = "journal/entry_edit.html#edit-form" if inline else "journal/entry_edit.html"
@@ -124,6 +133,7 @@ def entry_edit(request, pk):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def entry_delete(request, pk):
     """GET asks first (the page that works without JavaScript); POST deletes."""
     entry = get_owned_or_404(Entry, request.user, pk=pk)

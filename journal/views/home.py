@@ -1,5 +1,6 @@
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from guide.models import Stage
 
@@ -8,6 +9,7 @@ from ..models import Entry
 from .journey import check_in_context, journey_for, practices_context
 
 
+@require_safe
 def home(request):
     """Visitors see the welcome page; signed-in people see their dashboard."""
     if not request.user.is_authenticated:

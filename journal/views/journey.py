@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from guide.models import Practice, Stage
 
@@ -22,7 +22,11 @@ def journey_for(user):
 
 
 def journey_required(view):
-    """Signed in and onboarded: anyone without a journey yet is sent to begin one."""
+    """Signed in and onboarded: anyone without a journey yet is sent to begin one.
+
+    Views stack login_required, then the allowed methods, then this: a visitor is sent to
+    sign in, and a wrong method is a 405 before anyone is sent to onboarding.
+    """
 
     @login_required
     def wrapper(request, *args, **kwargs):
@@ -40,6 +44,7 @@ def journey_required(view):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def start(request):
     journey = journey_for(request.user)
     form = JourneyForm.for_journey(journey, request.POST or None)
@@ -84,11 +89,14 @@ def stage_context(request, journey, move_form=None):
     return context
 
 
+@login_required
+@require_safe
 @journey_required
 def index(request, journey):
     return render(request, "journey/stage.html", stage_context(request, journey))
 
 
+@login_required
 @require_POST
 @journey_required
 def tick(request, journey, pk):
@@ -106,6 +114,7 @@ def tick(request, journey, pk):
     return redirect(reverse("journey:index") + f"#practice-{practice.pk}")
 
 
+@login_required
 @require_POST
 @journey_required
 def move(request, journey):
@@ -133,6 +142,7 @@ def check_in_context(user, form=None):
     }
 
 
+@login_required
 @require_POST
 @journey_required
 def check_in(request, journey):
@@ -159,6 +169,8 @@ def check_in(request, journey):
 # --- History and pictures --------------------------------------------------
 
 
+@login_required
+@require_safe
 @journey_required
 def history(request, journey):
     try:

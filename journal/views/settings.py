@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
 
 from ..forms import ProfileForm
 from ..middleware import remember_timezone
@@ -8,6 +9,7 @@ from ..models import Profile
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def settings_view(request):
     profile, _ = Profile.objects.get_or_create(owner=request.user)
     form = ProfileForm(request.POST or None, instance=profile)

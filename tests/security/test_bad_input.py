@@ -276,26 +276,106 @@ def test_lists_take_any_query_string_without_a_server_error(url, furnished):
     assert not tally.errors, "\n".join(tally.errors)
 
 
-FORM_URLS = [f[1] for f in FORMS] + [
-    "/journal/{entry}/delete/",
-    "/journal/draft/discard/",
-    "/journal/data/import/",
-    "/journal/data/delete/",
-]
+SAFE, GET_ONLY, POST_ONLY = {"GET", "HEAD"}, {"GET"}, {"POST"}
+FORMS_METHODS = {"GET", "POST"}
+# Every page of the journal, the phase tracker and the guide, with the methods it answers.
+ALLOWED_METHODS = {
+    "/": SAFE,
+    "/journal/": SAFE,
+    "/journal/new/": FORMS_METHODS,
+    "/journal/{entry}/": SAFE,
+    "/journal/{entry}/edit/": FORMS_METHODS,
+    "/journal/{entry}/delete/": FORMS_METHODS,
+    "/journal/draft/": POST_ONLY,
+    "/journal/draft/discard/": FORMS_METHODS,
+    "/journal/settings/": FORMS_METHODS,
+    "/journal/data/": SAFE,
+    "/journal/data/export.json": SAFE,
+    "/journal/data/export.zip": SAFE,
+    "/journal/data/import/": POST_ONLY,
+    "/journal/data/delete/": FORMS_METHODS,
+    "/journey/": SAFE,
+    "/journey/start/": FORMS_METHODS,
+    "/journey/practices/{practice}/": POST_ONLY,
+    "/journey/move/": POST_ONLY,
+    "/journey/check-in/": POST_ONLY,
+    "/journey/history/": SAFE,
+    "/guide/": GET_ONLY,
+    "/guide/search/": GET_ONLY,
+    "/guide/stages/{stage_slug}/": GET_ONLY,
+    "/guide/{article}/": GET_ONLY,
+    "/help/": GET_ONLY,
+    "/sitemap.xml": GET_ONLY,
+    "/robots.txt": GET_ONLY,
+}
+
+
+def fill_any(template, seed):
+    from guide.models import Article
+
+    article = Article.objects.published().first()
+    template = template.replace("{stage_slug}", seed["stage"].slug)
+    return fill(template.replace("{article}", article.slug), seed)
+
+
+def test_every_journal_journey_and_guide_page_is_in_the_methods_table(furnished):
+    from django.urls import resolve
+
+    import guide.urls
+    import journal.entry_urls
+    import journal.journey_urls
+
+    names = {"home"}
+    for module in (journal.entry_urls, journal.journey_urls, guide.urls):
+        names |= {f"{module.app_name}:{pattern.name}" for pattern in module.urlpatterns}
+    covered = {resolve(fill_any(url, furnished)).view_name for url in ALLOWED_METHODS}
+    assert covered == names
 
 
 @pytest.mark.parametrize("method", WRONG_METHODS)
-def test_wrong_methods_change_nothing_and_never_fail(method, furnished):
+def test_wrong_methods_are_refused_with_405_and_change_nothing(method, furnished):
     owner = furnished["owner"]
     client, tally = owner_client(owner), Tally()
     before = snapshot(owner)
-    for template in FORM_URLS:
-        url = fill(template, furnished)
+    for template, allowed in ALLOWED_METHODS.items():
+        url = fill_any(template, furnished)
         response = getattr(client, method)(url, "title=PUT&body=PUT&mood=1")
         tally.record(f"{method.upper()} {url}", response)
+        if response.status_code != 405:
+            tally.errors.append(f"{method.upper()} {url}: {response.status_code}, not 405")
+        elif set(response["Allow"].split(", ")) != allowed:
+            tally.errors.append(f"{method.upper()} {url}: Allow: {response['Allow']}")
     assert snapshot(owner) == before
     print(f"bad input: {method.upper()}: {tally.tried} tried, {len(tally.errors)} problems")
     assert not tally.errors, "\n".join(tally.errors)
+
+
+@pytest.mark.parametrize("method", ["put", "patch", "delete"])
+def test_visitors_get_405_on_public_pages_and_sign_in_on_private_ones(method, furnished):
+    client = Client(raise_request_exception=False)
+    for template in ALLOWED_METHODS:
+        url = fill_any(template, furnished)
+        response = getattr(client, method)(url)
+        if template.startswith(("/journal/", "/journey/")):
+            assert response.status_code == 302, url
+            assert response["Location"].startswith("/accounts/login/"), url
+        else:
+            assert response.status_code == 405, url
+
+
+def test_a_signed_in_person_without_a_journey_gets_405_not_onboarding(furnished, other_user):
+    client = owner_client(other_user)
+    for template in ALLOWED_METHODS:
+        if template.startswith("/journey/") and template != "/journey/start/":
+            url = fill_any(template, furnished)
+            assert client.put(url).status_code == 405, url
+
+
+def test_a_post_only_address_visited_in_a_browser_is_a_405(furnished):
+    client = owner_client(furnished["owner"])
+    for template, allowed in ALLOWED_METHODS.items():
+        if allowed == POST_ONLY:
+            assert client.get(fill_any(template, furnished)).status_code == 405, template
 
 
 BAD_TOKENS = [None, "", "x", "a" * 64, "\x00" * 64, "é" * 32, "a" * 10_000]
