@@ -6,9 +6,11 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 
 @never_cache
+@require_safe
 def healthz(request):
     """200 while the database answers, 503 when it does not (for load balancers)."""
     try:
@@ -36,6 +38,7 @@ def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
 
 
+@require_safe
 def ping(request):
     """No database, no template: the framework's own ceiling, for benchmarks."""
     return HttpResponse("ok", content_type="text/plain")

@@ -147,3 +147,11 @@ def test_ping_answers_without_touching_the_database(client, django_assert_num_qu
     with django_assert_num_queries(0):
         response = client.get("/ping")
     assert response.content == b"ok"
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/ping"])
+def test_health_and_ping_answer_only_reads(client, path):
+    assert client.head(path).status_code == 200
+    response = client.post(path)
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
