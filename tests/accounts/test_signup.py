@@ -160,3 +160,18 @@ def test_setting_up_two_factor_asks_for_the_password_again(owner_client):
     response = owner_client.get("/accounts/2fa/totp/activate/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/reauthenticate/")
+
+
+def test_account_email_speaks_in_the_sites_name(client):
+    signup(client)
+    assert mail.outbox[0].body.startswith("Hello from Twin Flame Runner,")
+    assert "Take care of yourself." in mail.outbox[0].body
+
+
+def test_signing_in_greets_without_showing_an_internal_username(client, owner):
+    response = client.post(
+        "/accounts/login/", {"login": owner.email, "password": PASSWORD}, follow=True
+    )
+    page = response.content.decode()
+    assert "Welcome back. You’re signed in." in page
+    assert f"signed in as {owner.username}" not in page
