@@ -271,7 +271,7 @@ class Prompt(models.Model):
         return self.text
 
     def get_journal_url(self):
-        return f"/journal/new/?prompt={self.pk}"
+        return f"{reverse('journal:entry_new')}?prompt={self.pk}"
 
 
 @reversion.register()

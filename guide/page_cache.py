@@ -52,16 +52,18 @@ def public_page(view):
             return view(request, *args, **kwargs)
         version = content_version()
         path_hash = hashlib.sha256(request.path.encode()).hexdigest()[:16]
-        etag = f'"g{version}-{path_hash}"'
         key = f"guide:page:{version}:{path_hash}"
         cached = cache.get(key)
         if cached is None:
             response = view(request, *args, **kwargs)
             if response.status_code != 200 or response.has_header("Set-Cookie"):
                 return response
-            cached = (response.content, response["Content-Type"])
+            # The ETag follows the page itself, so content that went live at its
+            # publish_at (no save, same version) still reaches returning visitors.
+            digest = hashlib.sha256(response.content).hexdigest()[:20]
+            cached = (response.content, response["Content-Type"], f'"{digest}"')
             cache.set(key, cached, PAGE_SECONDS)
-        content, content_type = cached
+        content, content_type, etag = cached
         response = HttpResponse(content, content_type=content_type)
         response["ETag"] = etag
         response["Last-Modified"] = http_date(version)

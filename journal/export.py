@@ -22,6 +22,9 @@ FORMAT = "twinflame-journal-export"
 VERSION = 1
 
 
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+
+
 class ImportFailed(ValueError):
     """The file cannot be imported; the message says why, in plain words."""
 
@@ -159,9 +162,10 @@ def _failure(what):
 def _date(value):
     """A date from the file, or None when it is missing or impossible (30 February)."""
     try:
-        return parse_date(str(value or ""))
+        day = parse_date(str(value or ""))
     except ValueError:
         return None
+    return day if day and EARLIEST_YEAR <= day.year <= LATEST_YEAR else None
 
 
 def _moment(value):
@@ -170,7 +174,10 @@ def _moment(value):
         moment = parse_datetime(str(value or ""))
     except ValueError:
         return None
-    return moment if moment and timezone.is_aware(moment) else None
+    if not moment or not timezone.is_aware(moment):
+        return None
+    # Far-off years overflow when converted to UTC; no journal reaches them.
+    return moment if EARLIEST_YEAR <= moment.year <= LATEST_YEAR else None
 
 
 def _name(raw, key, fail, required=False):
@@ -296,6 +303,16 @@ def _list(data, key, what):
     return items
 
 
+def _holds_nul(value):
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_holds_nul(item) for item in value)
+    return False
+
+
 def parse_export(raw_bytes):
     """Read and check a whole export before anything is written."""
     try:
@@ -307,6 +324,11 @@ def parse_export(raw_bytes):
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ImportFailed(
             "This file is not a journal export from this site. Nothing was imported."
+        )
+    if _holds_nul(data):
+        # No database stores a NUL character in text; the site's own forms refuse it.
+        raise ImportFailed(
+            "This file holds a NUL character, which no text here can keep. Nothing was imported."
         )
     if data.get("version") != VERSION:
         raise ImportFailed("This export's version is not one we can read. Nothing was imported.")

@@ -155,3 +155,12 @@ def test_health_and_ping_answer_only_reads(client, path):
     response = client.post(path)
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD"
+
+
+def test_signed_in_pages_are_never_stored_by_the_browser(owner_client):
+    cache_control = owner_client.get("/journal/").headers["Cache-Control"]
+    assert "no-store" in cache_control and "private" in cache_control
+
+
+def test_public_pages_for_visitors_may_be_revalidated_not_forbidden(client):
+    assert "no-store" not in client.get("/guide/").headers.get("Cache-Control", "")

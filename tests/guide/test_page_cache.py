@@ -70,3 +70,25 @@ def test_the_cached_page_carries_no_csrf_token_or_cookie(guide):
     response = Client().get("/guide/")
     assert "csrfmiddlewaretoken" not in response.content.decode()
     assert not response.cookies
+
+
+def test_content_that_goes_live_without_a_save_gets_a_new_etag(guide):
+    import datetime
+
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from guide.page_cache import VERSION_KEY
+
+    first = Client().get("/guide/")
+    version = cache.get(VERSION_KEY)
+    # Scheduled content goes public by the clock alone: no save, no version bump.
+    Section.objects.filter(slug="closing").update(
+        title="A new closing", publish_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    # The minute-long page copy expires; the content version stays the same.
+    cache.clear()
+    cache.set(VERSION_KEY, version, None)
+    again = Client().get("/guide/", headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 200
+    assert "A new closing" in again.content.decode()

@@ -469,3 +469,33 @@ def test_deleting_the_account_removes_all_data_and_ends_every_session(
     for browser in (client, elsewhere):
         page = browser.get(reverse("journal:entry_list"))
         assert page.status_code == 302 and reverse("account_login") in page["Location"]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"created_at": "0001-01-01T00:00:00+05:00"}, "unreadable date"),
+        ({"entry_date": "0001-01-01"}, "unreadable date"),
+        ({"body": "a\u0000b"}, "NUL character"),
+        ({"title": "\u0000"}, "NUL character"),
+    ],
+)
+def test_impossible_dates_or_nul_text_in_an_import_are_refused_cleanly(
+    owner_client, owner, change, message
+):
+    entry = {
+        "title": "T",
+        "body": "B",
+        "mood": None,
+        "tags": [],
+        "entry_date": "2025-01-01",
+        "created_at": "2025-01-01T10:00:00+00:00",
+        **change,
+    }
+    payload = {"format": "twinflame-journal-export", "version": 1, "entries": [entry], "tags": []}
+    response = owner_client.post(
+        reverse("journal:import"), {"file": upload(json.dumps(payload).encode())}
+    )
+    assert response.status_code < 500
+    assert message in response.text
+    assert not Entry.objects.for_owner(owner).exists()
