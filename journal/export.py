@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import slugify
 
-from guide.models import Practice, Prompt, Section, Stage
+from guide.models import Article, Practice, Prompt, Section, Stage
 
 from .forms import TAG_MAX_CHARS, parse_tag_names
 from .models import CheckIn, Entry, Journey, Mood, PracticeTick, Role, Tag, Transition
@@ -358,15 +358,24 @@ class GuideKeys:
     """The guide as it is now, found by the keys an export writes."""
 
     def __init__(self):
-        self.stages = {stage.slug: stage for stage in Stage.objects.all()}
+        # Only what is public: an import must not put anyone in a draft.
+        stages = Stage.objects.published()
+        self.stages = {stage.slug: stage for stage in stages}
         self.practices, self.prompts, self.sections = {}, {}, {}
         self.prompts_by_text, self.sections_by_title = {}, {}
-        for practice in Practice.objects.select_related("stage").only("title", "stage__slug"):
+        practices = Practice.objects.filter(stage__in=stages).select_related("stage")
+        for practice in practices.only("title", "stage__slug"):
             self.practices.setdefault((practice.stage.slug, practice.title), practice)
-        for prompt in Prompt.objects.select_related("stage").only("text", "stage__slug"):
+        prompts = Prompt.objects.filter(stage__in=stages).select_related("stage")
+        for prompt in prompts.only("text", "stage__slug"):
             self.prompts.setdefault((prompt.stage.slug, prompt.text), prompt)
             self.prompts_by_text.setdefault(prompt.text, []).append(prompt)
-        sections = Section.objects.select_related("article").only("title", "slug", "article__slug")
+        sections = (
+            Section.objects.published()
+            .filter(article__in=Article.objects.published())
+            .select_related("article")
+            .only("title", "slug", "article__slug")
+        )
         for section in sections:
             self.sections.setdefault((section.article.slug, section.slug), section)
             self.sections_by_title.setdefault(section.title, []).append(section)

@@ -1,4 +1,5 @@
 from django import forms
+from django.db import transaction
 from django.utils import timezone
 
 from guide.models import Stage
@@ -118,8 +119,9 @@ class EntryForm(forms.ModelForm):
             raise forms.ValidationError(f"An entry can have up to {TAGS_PER_ENTRY} tags.")
         return names
 
+    @transaction.atomic
     def save_for(self, user):
-        """Save the entry as the person's own, with their tags."""
+        """Save the entry as the person's own, with their tags: both or neither."""
         entry = self.save(commit=False)
         entry.owner = user
         entry.save()

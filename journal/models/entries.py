@@ -47,8 +47,10 @@ class Tag(models.Model):
         for name in names:
             if name.casefold() not in existing:
                 missing.setdefault(name.casefold(), cls(owner=user, name=name))
-        cls.objects.bulk_create(missing.values())
-        existing |= missing
+        if missing:
+            # Another tab may make the same tag at the same moment: keep whichever won.
+            cls.objects.bulk_create(missing.values(), ignore_conflicts=True)
+            existing = {tag.name.casefold(): tag for tag in cls.objects.for_owner(user)}
         return [existing[name.casefold()] for name in dict.fromkeys(names)]
 
 

@@ -100,14 +100,9 @@ class Journey(models.Model):
         return showing_up(days, today)
 
     def neighbour(self, direction):
-        """The published stage after ("forward") or before ("back") the current one."""
-        from guide.models import Stage
-
-        stages = list(Stage.objects.published())
-        if self.stage not in stages:
-            return None
-        index = stages.index(self.stage) + (1 if direction == "forward" else -1)
-        return stages[index] if 0 <= index < len(stages) else None
+        """The published stage after ("forward") or before ("back") the current one,
+        found by order, so someone in a stage an editor unpublished can still move."""
+        return self.stage.next_stage() if direction == "forward" else self.stage.previous_stage()
 
 
 class Transition(models.Model):
@@ -131,10 +126,6 @@ class Transition(models.Model):
 
     def __str__(self):
         return f"Move to stage {self.to_stage_id}"
-
-    @property
-    def is_forward(self):
-        return self.from_stage is not None and self.to_stage.order > self.from_stage.order
 
 
 class PracticeTickQuerySet(OwnedQuerySet):

@@ -319,12 +319,13 @@ def test_links_are_found_by_slug_and_title_not_by_id(client, lived, whole_guide)
     Section.objects.all().delete()
     Article.objects.all().delete()
     Stage.objects.all().delete()
-    stage = Stage.objects.create(order=1, slug="separation", name="S", summary="s")
-    Stage.objects.create(order=2, slug="return", name="R", summary="r")
+    public = {"status": Status.PUBLISHED}
+    stage = Stage.objects.create(order=1, slug="separation", name="S", summary="s", **public)
+    Stage.objects.create(order=2, slug="return", name="R", summary="r", **public)
     Prompt.objects.create(stage=stage, text="What did you need today?")
     Practice.objects.create(stage=stage, title="Breathe before replying")
-    article = Article.objects.create(title="A", slug="guide", summary="s")
-    Section.objects.create(article=article, title="Renamed", slug="why")
+    article = Article.objects.create(title="A", slug="guide", summary="s", **public)
+    Section.objects.create(article=article, title="Renamed", slug="why", **public)
     again = UserFactory()
     client.force_login(again)
     message = import_file(client, json.dumps(data).encode())
@@ -499,3 +500,16 @@ def test_impossible_dates_or_nul_text_in_an_import_are_refused_cleanly(
     assert response.status_code < 500
     assert message in response.text
     assert not Entry.objects.for_owner(owner).exists()
+
+
+def test_an_import_never_puts_anyone_in_a_draft_stage(client, lived, whole_guide):
+    client.force_login(lived)
+    data = json.loads(client.get(reverse("journal:export_json")).content)
+    stage_slug = data["journey"]["stage"]
+    lived.delete()
+    Stage.objects.filter(slug=stage_slug).update(status=Status.DRAFT)
+    again = UserFactory()
+    client.force_login(again)
+    import_file(client, json.dumps(data).encode())
+    journey = Journey.objects.filter(owner=again).first()
+    assert journey is None or journey.stage.slug != stage_slug
