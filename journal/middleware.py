@@ -1,10 +1,17 @@
 import zoneinfo
 
+from django.core.cache import cache
 from django.utils import timezone
 
 from .models import Profile
 
-SESSION_KEY = "journal_timezone"
+# Kept in the cache, not the session, so a change reaches every device at once
+# (with a shared cache; otherwise within CACHE_SECONDS) at no query per page.
+CACHE_SECONDS = 300
+
+
+def _cache_key(user_id):
+    return f"journal:timezone:{user_id}"
 
 
 class UserTimezoneMiddleware:
@@ -15,11 +22,11 @@ class UserTimezoneMiddleware:
 
     def __call__(self, request):
         if request.user.is_authenticated:
-            # Kept in the session so a page costs no extra query for it.
-            name = request.session.get(SESSION_KEY)
+            key = _cache_key(request.user.pk)
+            name = cache.get(key)
             if name is None:
                 name = Profile.timezone_for(request.user)
-                request.session[SESSION_KEY] = name
+                cache.set(key, name, CACHE_SECONDS)
             timezone.activate(zoneinfo.ZoneInfo(name))
         else:
             timezone.deactivate()
@@ -27,5 +34,5 @@ class UserTimezoneMiddleware:
 
 
 def remember_timezone(request, name):
-    request.session[SESSION_KEY] = name
+    cache.set(_cache_key(request.user.pk), name, CACHE_SECONDS)
     timezone.activate(zoneinfo.ZoneInfo(name))

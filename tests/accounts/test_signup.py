@@ -147,7 +147,25 @@ def test_time_zone_setting_changes_what_today_means(owner_client, owner):
     response = owner_client.post("/journal/settings/", {"timezone": "Asia/Tokyo"})
     assert response.status_code == 302
     assert Profile.objects.get(owner=owner).timezone == "Asia/Tokyo"
-    assert owner_client.session["journal_timezone"] == "Asia/Tokyo"
+    from django.utils import timezone
+
+    owner_client.get("/journal/")
+    # The middleware leaves the person's zone active for the request it served.
+    assert timezone.get_current_timezone_name() == "Asia/Tokyo"
+
+
+def test_a_time_zone_change_reaches_the_persons_other_sessions(client, owner):
+    from django.test import Client
+    from django.utils import timezone
+
+    other_device = Client()
+    other_device.force_login(owner)
+    other_device.get("/journal/")  # this device has read the old zone
+    client.force_login(owner)
+    client.post("/journal/settings/", {"timezone": "Pacific/Kiritimati"})
+    response = other_device.get("/journal/settings/")
+    assert response.status_code == 200
+    assert timezone.get_current_timezone_name() == "Pacific/Kiritimati"
 
 
 def test_unknown_time_zone_setting_is_refused_with_a_message(owner_client, owner):
