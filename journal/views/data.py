@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from .. import export
+from .. import export, importing
 
 IMPORT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -71,9 +71,9 @@ def import_json(request):
         upload = form.cleaned_data["file"]
         try:
             if upload.size > IMPORT_MAX_BYTES:
-                raise export.ImportFailed("This file is too large to be a journal export.")
-            result = export.import_data(request.user, upload.read())
-        except export.ImportFailed as error:
+                raise importing.ImportFailed("This file is too large to be a journal export.")
+            result = importing.import_data(request.user, upload.read())
+        except importing.ImportFailed as error:
             form.add_error("file", str(error))
         else:
             messages.success(request, result.summary())
