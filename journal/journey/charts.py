@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from guide.models import Stage
+from journal.entries.models import Entry
+from journal.moods import Mood
 
-from .models import CheckIn, Entry, Mood, PracticeTick, Transition
-from .models.journey import local_day
+from .models import CheckIn, PracticeTick, Transition, local_day
 
 RANGES = (30, 90, 365)
 

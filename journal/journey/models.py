@@ -4,9 +4,10 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
-from .entries import Mood
-from .owned import OwnedQuerySet
-from .streaks import showing_up
+from journal.access import OwnedQuerySet
+from journal.entries.models import Entry
+from journal.moods import Mood
+from journal.streaks import showing_up
 
 
 class Role(models.TextChoices):
@@ -84,8 +85,6 @@ class Journey(models.Model):
 
     def showing_up(self, today):
         """The forgiving streak of days with a check-in or a journal entry."""
-        from .entries import Entry
-
         since = today - datetime.timedelta(days=366)
         days = set(
             CheckIn.objects.filter(owner_id=self.owner_id, day__range=(since, today)).values_list(

@@ -15,11 +15,12 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from guide.models import Article, Practice, Prompt, Section, Stage
+from journal.entries.forms import TAG_MAX_CHARS, parse_tag_names
+from journal.entries.models import BODY_MAX_CHARS, Entry, Tag
+from journal.journey.models import CheckIn, Journey, PracticeTick, Role, Transition
+from journal.moods import Mood
 
 from .export import FORMAT, VERSION
-from .forms import TAG_MAX_CHARS, parse_tag_names
-from .models import CheckIn, Entry, Journey, Mood, PracticeTick, Role, Tag, Transition
-from .models.entries import BODY_MAX_CHARS
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 

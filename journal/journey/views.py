@@ -11,10 +11,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from guide.models import Practice, Stage
+from journal.entries.models import Entry
+from journal.moods import Mood
 
-from .. import charts
-from ..journey_forms import CheckInForm, JourneyForm, MoveForm, PracticeTickForm
-from ..models import CheckIn, Journey, Mood, PracticeTick, Transition
+from . import charts
+from .forms import CheckInForm, JourneyForm, MoveForm, PracticeTickForm
+from .models import CheckIn, Journey, PracticeTick, Transition
 
 
 def journey_for(user):
@@ -192,3 +194,29 @@ def history(request, journey):
         "query_string": f"days={days}" if days in charts.RANGES else "",
     }
     return render(request, "journey/history.html", context)
+
+
+# --- The dashboard (home page) -----------------------------------------------
+
+
+@require_safe
+def home(request):
+    """Visitors see the welcome page; signed-in people see their dashboard."""
+    if not request.user.is_authenticated:
+        return render(request, "home.html", {"stages": Stage.objects.published()})
+    journey = journey_for(request.user)
+    if journey is None:
+        return redirect("journey:start")
+    today = timezone.localdate()
+    entries = Entry.objects.for_owner(request.user)
+    context = {
+        **practices_context(request.user, journey),
+        **check_in_context(request.user),
+        "today": today,
+        "todays_prompt": journey.todays_prompt(today),
+        "recent_entries": entries.order_by("-entry_date", "-id")[:3],
+        "streak": journey.showing_up(today),
+        "on_this_day": entries.on_this_day(today)[:3],
+        "mood_chart": charts.mood_chart_for(request.user, 30, today),
+    }
+    return render(request, "journey/dashboard.html", context)
