@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from guide.models import Article, Practice, Prompt, Section, Stage
+from guide.models import Practice, Prompt, Section, Stage
 from journal.entries.forms import TAG_MAX_CHARS, parse_tag_names
 from journal.entries.models import BODY_MAX_CHARS, Entry, Tag
 from journal.journey.models import CheckIn, Journey, PracticeTick, Role, Transition
@@ -255,8 +255,7 @@ class GuideKeys:
             self.prompts.setdefault((prompt.stage.slug, prompt.text), prompt)
             self.prompts_by_text.setdefault(prompt.text, []).append(prompt)
         sections = (
-            Section.objects.published()
-            .filter(article__in=Article.objects.published())
+            Section.objects.readable()
             .select_related("article")
             .only("title", "slug", "article__slug")
         )

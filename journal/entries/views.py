@@ -9,7 +9,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
-from guide.models import Article, Prompt, Section, Stage
+from guide.models import Prompt, Section
 from journal.access import get_owned_or_404
 
 from .forms import EntryFilterForm, EntryForm
@@ -87,14 +87,9 @@ def _reflection_source(request):
     prompt_id, section_id = request.GET.get("prompt", ""), request.GET.get("section", "")
     # isdigit() alone lets "²" through, which no id field can read.
     if prompt_id.isascii() and prompt_id.isdigit():
-        prompt = Prompt.objects.filter(pk=prompt_id, stage__in=Stage.objects.published()).first()
+        prompt = Prompt.objects.published().filter(pk=prompt_id).first()
     if section_id.isascii() and section_id.isdigit():
-        section = (
-            Section.objects.published()
-            .filter(pk=section_id, article__in=Article.objects.published())
-            .select_related("article")
-            .first()
-        )
+        section = Section.objects.readable().filter(pk=section_id).select_related("article").first()
     return prompt, section
 
 

@@ -279,7 +279,7 @@ def practices_chart_for(user, role):
     """Per stage: practices for this role done (ticked and not unticked) out of all of them."""
     from guide.models import Practice
 
-    practices = Practice.objects.filter(stage__in=Stage.objects.published()).for_role(role)
+    practices = Practice.objects.published().for_role(role)
     done_ids = set(
         PracticeTick.objects.for_owner(user).active().values_list("practice_id", flat=True)
     )

@@ -73,10 +73,9 @@ class Journey(models.Model):
         return (stage or self.stage).prompts.for_role(self.role)
 
     def sections(self):
-        from guide.models import Article, Section
+        from guide.models import Section
 
-        sections = Section.objects.published().filter(article__in=Article.objects.published())
-        return sections.select_related("article").for_role(self.role)
+        return Section.objects.readable().select_related("article").for_role(self.role)
 
     def todays_prompt(self, today):
         """One prompt a day, the same all day, taking turns through the stage's prompts."""
@@ -101,7 +100,8 @@ class Journey(models.Model):
     def neighbour(self, direction):
         """The published stage after ("forward") or before ("back") the current one,
         found by order, so someone in a stage an editor unpublished can still move."""
-        return self.stage.next_stage() if direction == "forward" else self.stage.previous_stage()
+        previous, following = self.stage.neighbours()
+        return following if direction == "forward" else previous
 
 
 class Transition(models.Model):

@@ -80,11 +80,12 @@ def practices_context(user, journey):
 
 def stage_context(request, journey, move_form=None):
     context = practices_context(request.user, journey)
+    previous_stage, next_stage = journey.stage.neighbours()
     context.update(
         prompts=journey.prompts(),
         sections=journey.sections()[:5],
-        next_stage=journey.neighbour("forward"),
-        previous_stage=journey.neighbour("back"),
+        next_stage=next_stage,
+        previous_stage=previous_stage,
         move_form=move_form or MoveForm(journey=journey),
         next_practice=next((p for p in context["practices"] if not p.tick), None),
     )
@@ -102,8 +103,7 @@ def index(request, journey):
 @require_POST
 @journey_required
 def tick(request, journey, pk):
-    published = Practice.objects.filter(stage__in=Stage.objects.published())
-    practice = get_object_or_404(published.for_role(journey.role), pk=pk)
+    practice = get_object_or_404(Practice.objects.published().for_role(journey.role), pk=pk)
     form = PracticeTickForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("Choose done or not done.")
