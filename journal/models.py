@@ -3,6 +3,7 @@
 from journal.accounts.models import Profile
 from journal.entries.models import Entry, EntryDraft, Tag
 from journal.journey.models import CheckIn, Journey, PracticeTick, Role, Transition
+from journal.letters.models import Letter
 from journal.moods import Mood
 
 __all__ = [
@@ -10,6 +11,7 @@ __all__ = [
     "Entry",
     "EntryDraft",
     "Journey",
+    "Letter",
     "Mood",
     "PracticeTick",
     "Profile",

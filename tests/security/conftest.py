@@ -24,6 +24,7 @@ from fido2.webauthn import (
 )
 
 from guide.models import Article, Practice, Section, Stage, SupportPage
+from journal.letters.models import Kind, Letter, Seal
 from journal.models import CheckIn, Entry, EntryDraft, Journey, PracticeTick, Profile, Role, Tag
 
 MARKERS = {
@@ -35,6 +36,8 @@ MARKERS = {
     "transition": "MKR-move-note-a9e7",
     "check_in": "MKR-checkin-note-3f6b",
     "webauthn": "MKR-key-name-e21d",
+    "letter": "MKR-letter-body-6c2e",
+    "sealed_letter": "MKR-sealed-letter-d7a1",
 }
 
 
@@ -95,6 +98,11 @@ def furnished(owner, db):
         type=Authenticator.Type.WEBAUTHN,
         data={"name": MARKERS["webauthn"], "credential": passkey_credential()},
     )
+    letter = Letter.objects.create(owner=owner, kind=Kind.UNSENT, body=MARKERS["letter"])
+    # Sealed until the next move: nobody, the owner included, reads it yet.
+    sealed = Letter.objects.create(
+        owner=owner, kind=Kind.FUTURE, seal=Seal.NEXT_STAGE, body=MARKERS["sealed_letter"]
+    )
     UserSession.objects.create(user=owner, ip="127.0.0.1", session_key="k" * 32, user_agent="Test")
     return {
         "owner": owner,
@@ -106,6 +114,8 @@ def furnished(owner, db):
         "article": article,
         "section": section,
         "webauthn": key,
+        "letter": letter,
+        "sealed_letter": sealed,
     }
 
 
@@ -130,5 +140,10 @@ def snapshot(user):
         "check_ins": list(CheckIn.objects.filter(owner=user).values("day", "mood", "note")),
         "ticks": list(PracticeTick.objects.filter(owner=user).values("practice", "undone_on")),
         "profile": list(Profile.objects.filter(owner=user).values("timezone")),
+        "letters": list(
+            Letter.objects.filter(owner=user)
+            .order_by("pk")
+            .values("title", "body", "read_at", "archived_at")
+        ),
     }
     return rows

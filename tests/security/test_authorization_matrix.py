@@ -111,6 +111,8 @@ def fillings(route, seed):
     owner, entry = seed["owner"], seed["entry"]
     if route.startswith("journal/<int:pk>/"):
         return [{"pk": entry.pk}]
+    if route.startswith("journal/letters/<uuid:public_id>/"):
+        return [{"public_id": seed[key].public_id} for key in ("letter", "sealed_letter")]
     if route == "journey/practices/<int:pk>/":
         return [{"pk": seed["practice"].pk}]
     if route == "guide/stages/<slug:slug>/":
@@ -173,7 +175,9 @@ def is_private(route):
 
 
 def takes_owner_object(route):
-    return route.startswith(("journal/<int:pk>/", "accounts/2fa/webauthn/keys/"))
+    return route.startswith(
+        ("journal/<int:pk>/", "journal/letters/<uuid:public_id>/", "accounts/2fa/webauthn/keys/")
+    )
 
 
 def admin_model(route):
@@ -305,6 +309,8 @@ def test_the_owner_reaches_every_page_and_sees_their_own_data(furnished):
             problems.append(f"GET {url}: a person who is not staff reached an admin page")
         if route.startswith("journal/<int:pk>/") and response.status_code != 200:
             problems.append(f"GET {url}: the owner got {response.status_code}")
+        if MARKERS["sealed_letter"] in response.content.decode(errors="replace"):
+            problems.append(f"GET {url}: a sealed letter was opened early")
     print(f"authorization matrix: owner: {checked} requests")
     assert not problems, "\n".join(problems)
     # The positive control: the seeded markers are really where the owner sees them.
@@ -314,6 +320,7 @@ def test_the_owner_reaches_every_page_and_sees_their_own_data(furnished):
         "/journey/start/": ["intention"],
         "/journey/history/": ["transition"],
         "/": ["check_in"],
+        f"/journal/letters/{furnished['letter'].public_id}/": ["letter"],
         "/accounts/2fa/webauthn/": ["webauthn"],
     }
     for url, keys in pages.items():
