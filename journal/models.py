@@ -5,6 +5,7 @@ from journal.entries.models import Entry, EntryDraft, Tag
 from journal.journey.models import CheckIn, Journey, PracticeTick, Role, Transition
 from journal.letters.models import Letter
 from journal.moods import Mood
+from journal.reminders.models import ReminderSent, ReminderSettings, ReminderTick
 
 __all__ = [
     "CheckIn",
@@ -15,6 +16,9 @@ __all__ = [
     "Mood",
     "PracticeTick",
     "Profile",
+    "ReminderSent",
+    "ReminderSettings",
+    "ReminderTick",
     "Role",
     "Tag",
     "Transition",

@@ -26,6 +26,8 @@ from fido2.webauthn import (
 from guide.models import Article, Practice, Section, Stage, SupportPage
 from journal.letters.models import Kind, Letter, Seal
 from journal.models import CheckIn, Entry, EntryDraft, Journey, PracticeTick, Profile, Role, Tag
+from journal.reminders.models import ReminderSettings
+from journal.reminders.tasks import send_due_reminders
 
 MARKERS = {
     "entry_title": "MKR-entry-title-7f3a",
@@ -103,6 +105,8 @@ def furnished(owner, db):
     sealed = Letter.objects.create(
         owner=owner, kind=Kind.FUTURE, seal=Seal.NEXT_STAGE, body=MARKERS["sealed_letter"]
     )
+    ReminderSettings.objects.create(owner=owner, check_in=True, reflect=True)
+    send_due_reminders.enqueue()  # a queued task, so the task admin's pages are checked too
     UserSession.objects.create(user=owner, ip="127.0.0.1", session_key="k" * 32, user_agent="Test")
     return {
         "owner": owner,
@@ -140,6 +144,11 @@ def snapshot(user):
         "check_ins": list(CheckIn.objects.filter(owner=user).values("day", "mood", "note")),
         "ticks": list(PracticeTick.objects.filter(owner=user).values("practice", "undone_on")),
         "profile": list(Profile.objects.filter(owner=user).values("timezone")),
+        "reminders": list(
+            ReminderSettings.objects.filter(owner=user).values(
+                "check_in", "reflect", "time_of_day", "reflect_weekday"
+            )
+        ),
         "letters": list(
             Letter.objects.filter(owner=user)
             .order_by("pk")

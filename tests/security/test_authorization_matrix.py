@@ -49,6 +49,9 @@ HIJACK = {
     "done": "0",
     "timezone": "UTC",
     "name": "HIJACK",
+    "how": "delete",
+    "time_of_day": "01:00",
+    "reflect_weekday": "1",
 }
 
 PARAM = re.compile(r"<(?:(?P<conv>\w+):)?(?P<name>\w+)>|\(\?P<(?P<rname>\w+)>[^)]*\)|\([^)]*\)")
@@ -121,6 +124,9 @@ def fillings(route, seed):
         return [{"slug": seed["article"].slug}]
     if route.startswith("accounts/2fa/webauthn/keys/<int:pk>/"):
         return [{"pk": seed["webauthn"].pk}]
+    if route == "reminders/unsubscribe/<str:token>/":
+        # A real token is the owner's own bearer link (tests/reminders); a forged one does nothing.
+        return [{"token": "not-a-real-token"}]
     if route.startswith("accounts/^confirm-email/"):
         return [{"key": "not-a-real-key"}]
     if route.startswith("accounts/^password/reset/key/"):
