@@ -18,6 +18,7 @@ from .outside import OutsideEntry, SourceError
 ATTACHMENT_KINDS = ("photos", "videos", "audios", "pdfAttachments")
 MOMENT = re.compile(r"!\[[^\]]*\]\(dayone-moment:/{1,2}[^)]*\)\n?")
 # Day One escapes Markdown punctuation it did not mean as Markdown ("3\. May", "\- item").
+BLANK_LINES = re.compile(r"\n{3,}")
 ESCAPE = re.compile(r"\\([.\-()!\[\]#*_+`>])")
 
 
@@ -72,7 +73,8 @@ def _entry(number, item):
     attachments = sum(
         len(item[kind]) for kind in ATTACHMENT_KINDS if isinstance(item.get(kind), list)
     )
-    text = ESCAPE.sub(r"\1", MOMENT.sub("", text)).strip()
+    text = ESCAPE.sub(r"\1", MOMENT.sub("", text))
+    text = BLANK_LINES.sub("\n\n", text).strip()  # where an attachment stood
     title, body = "", text
     first, _, rest = text.partition("\n")
     if first.startswith("# "):

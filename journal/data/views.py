@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from . import export, importing
+from . import export, importing, other_apps
 
 IMPORT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -31,7 +31,8 @@ def _download(content, content_type, extension):
 @login_required
 @require_safe
 def data(request):
-    return render(request, "journal/data.html", {"import_form": ImportForm()})
+    context = {"import_form": ImportForm(), "other_form": other_apps.OtherAppImportForm()}
+    return render(request, "journal/data.html", context)
 
 
 @login_required
@@ -63,4 +64,23 @@ def import_json(request):
             for note in result.notes():
                 messages.info(request, note)
             return redirect("journal:data")
-    return render(request, "journal/data.html", {"import_form": form}, status=400)
+    context = {"import_form": form, "other_form": other_apps.OtherAppImportForm()}
+    return render(request, "journal/data.html", context, status=400)
+
+
+@login_required
+@require_POST
+def import_other(request):
+    """Entries from Day One or jrnl: all of them, or, with a clear error, none."""
+    form = other_apps.OtherAppImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            added, here = other_apps.import_entries(request.user, form.entries)
+        except importing.ImportFailed as error:
+            form.add_error("file", str(error))
+        else:
+            source = form.cleaned_data["source"]
+            messages.success(request, other_apps.summary(source, added, here, form.attachments))
+            return redirect("journal:data")
+    context = {"import_form": ImportForm(), "other_form": form}
+    return render(request, "journal/data.html", context, status=400)

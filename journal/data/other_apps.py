@@ -1,0 +1,82 @@
+"""Bringing a journal kept in another app (Day One, jrnl): the form, and the writing,
+which is the same checked, idempotent, all-or-nothing writing as this site's own import."""
+
+from django import forms
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from . import dayone, importing, jrnl
+from .outside import SourceError
+
+JSON_MAX_BYTES = 20 * 1024 * 1024
+ZIP_MAX_BYTES = 100 * 1024 * 1024
+SOURCES = {"dayone": "Day One", "jrnl": "jrnl"}
+
+
+class OtherAppImportForm(forms.Form):
+    prefix = "other"  # The data page holds this site's own import form too.
+    source = forms.ChoiceField(
+        label="Where is it from?",
+        choices=[
+            ("dayone", "Day One: the .zip (or the Journal.json inside it) from Export → JSON"),
+            ("jrnl", "jrnl: the file from “jrnl --export json”"),
+        ],
+        widget=forms.RadioSelect,
+    )
+    file = forms.FileField(
+        label="The exported file",
+        help_text="Up to 100 MB for a Day One zip (photos and other attachments are left out),"
+        " 20 MB for a JSON file. Entries already here are skipped.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        source, upload = cleaned.get("source"), cleaned.get("file")
+        if not source or not upload:
+            return cleaned
+        limit = ZIP_MAX_BYTES if source == "dayone" else JSON_MAX_BYTES
+        if upload.size > limit:
+            self.add_error("file", f"This file is larger than {limit // 1024 // 1024} MB.")
+            return cleaned
+        try:
+            if source == "dayone":
+                self.entries, self.attachments = dayone.read(upload, JSON_MAX_BYTES)
+            else:
+                self.entries, self.attachments = jrnl.read(upload, timezone.get_current_timezone())
+        except SourceError as error:
+            self.add_error("file", f"{error} Nothing was imported.")
+        return cleaned
+
+
+def import_entries(user, entries):
+    """Write the entries not here yet; returns (added, already here). Raises
+    importing.ImportFailed, with nothing written, when any entry cannot be kept."""
+    parsed = {
+        "entries": [
+            importing._parse_entry(number, entry.as_record())
+            for number, entry in enumerate(entries, start=1)
+        ],
+        "tags": [],
+    }
+    result = importing.ImportResult()
+    try:
+        with transaction.atomic():
+            importing._import_entries(user, parsed, importing.GuideKeys(), result)
+    except IntegrityError as error:
+        raise importing.ImportFailed(
+            "Your journal changed while this file was being imported. Nothing was imported;"
+            " please try again."
+        ) from error
+    return result.entries_added, result.entries_here
+
+
+def summary(source, added, here, attachments):
+    entries = f"{added} entr{'y' if added == 1 else 'ies'}"
+    text = f"Imported {entries} from {SOURCES[source]}; {here} already in your journal were"
+    text += " left as they are."
+    if attachments:
+        text += (
+            f" {attachments} photo{'' if attachments == 1 else 's'} or other attachment"
+            f"{'' if attachments == 1 else 's'} were left out: only the words come across."
+        )
+    return text
