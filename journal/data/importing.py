@@ -18,9 +18,12 @@ from guide.models import Practice, Prompt, Section, Stage
 from journal.entries.forms import TAG_MAX_CHARS, parse_tag_names
 from journal.entries.models import BODY_MAX_CHARS, Entry, Tag
 from journal.journey.models import CheckIn, Journey, PracticeTick, Role, Transition
+from journal.letters.models import Letter
 from journal.moods import Mood
+from journal.reminders.models import ReminderSettings
 
 from .export import FORMAT, VERSION
+from .letter_records import LetterRecord, ReminderSettingsRecord, first_problem
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 
@@ -197,6 +200,23 @@ def _holds_nul(value):
     return False
 
 
+def _checked(form, what):
+    if not form.is_valid():
+        raise ImportFailed(f"{what} in the file has a problem: {first_problem(form)}. Nothing"
+                           " was imported.")  # fmt: skip
+    return form
+
+
+def _parse_letters(data):
+    items = _list(data, "letters", "letters")
+    return [_checked(LetterRecord(raw), f"Letter {n}") for n, raw in enumerate(items, start=1)]
+
+
+def _parse_reminders(data):
+    raw = data.get("reminders")
+    return None if raw is None else _checked(ReminderSettingsRecord(raw), "The reminder setting")
+
+
 def parse_export(raw_bytes):
     """Read and check a whole export before anything is written."""
     try:
@@ -231,6 +251,8 @@ def parse_export(raw_bytes):
         "entries": [_parse_entry(n, raw) for n, raw in enumerate(entries, start=1)],
         "tags": tags,
         "journey": _parse_journey(data.get("journey")),
+        "letters": _parse_letters(data),
+        "reminders": _parse_reminders(data),
         **{
             key: [parse(n, raw) for n, raw in enumerate(_list(data, key, what), start=1)]
             for key, what, parse in parts
@@ -316,6 +338,9 @@ class ImportResult:
     ticks_gone: int = 0
     check_ins_added: int = 0
     check_ins_here: int = 0
+    letters_added: int = 0
+    letters_here: int = 0
+    reminders: str = ""  # "added", or "kept" (the person's own settings stay)
 
     def summary(self):
         entries = _count(self.entries_added, "entry", "entries")
@@ -325,12 +350,15 @@ class ImportResult:
         added += [_count(self.transitions_added, "stage move")] if self.transitions_added else []
         added += [_count(self.ticks_added, "practice tick")] if self.ticks_added else []
         added += [_count(self.check_ins_added, "check-in")] if self.check_ins_added else []
+        added += [_count(self.letters_added, "letter")] if self.letters_added else []
+        added += ["your reminder settings"] if self.reminders == "added" else []
         if added:
             text.append(f"Also brought back: {_join(added)}.")
         if self.journey == "kept":
             text.append("You already have a journey, so yours was kept as it is.")
         here = [_count(self.transitions_here, "stage move")] if self.transitions_here else []
         here += [_count(self.ticks_here, "practice tick")] if self.ticks_here else []
+        here += [_count(self.letters_here, "letter")] if self.letters_here else []
         if here:
             text.append(f"{_join(here)} already here were left as they are.")
         if self.check_ins_here:
@@ -500,6 +528,33 @@ def _import_check_ins(user, check_ins, result):
     result.check_ins_added = len(new)
 
 
+def _import_letters(user, forms, result):
+    """Matched on (time written, kind, words): sealed letters come back sealed."""
+    have = {key for letter in Letter.objects.for_owner(user) for key in LetterRecord.keys(letter)}
+    new = []
+    for form in forms:
+        letter = form.build(user)
+        keys = LetterRecord.keys(letter)
+        if keys & have:
+            result.letters_here += 1
+            continue
+        have |= keys
+        new.append(letter)
+    Letter.objects.bulk_create(new)
+    result.letters_added = len(new)
+
+
+def _import_reminders(user, form, result):
+    if form is None:
+        return
+    if ReminderSettings.objects.for_owner(user).exists():
+        result.reminders = "kept"
+        return
+    form.instance.owner = user
+    form.save()
+    result.reminders = "added"
+
+
 def import_data(user, raw_bytes):
     """Add everything of the export that is not here yet; importing twice doubles nothing.
 
@@ -519,6 +574,8 @@ def import_data(user, raw_bytes):
                 Transition.objects.create(owner=user, to_stage=journey.stage, created_at=moment)
             _import_ticks(user, parsed["practice_ticks"], guide, result)
             _import_check_ins(user, parsed["check_ins"], result)
+            _import_letters(user, parsed["letters"], result)
+            _import_reminders(user, parsed["reminders"], result)
     except IntegrityError as error:
         # Another tab or import wrote the same things at the same moment.
         raise ImportFailed(
