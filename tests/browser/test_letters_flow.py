@@ -117,3 +117,32 @@ def test_another_person_gets_404_for_a_letter(live_server, browser):
         response = page.goto(f"{live_server.url}/journal/letters/{letter.public_id}/{suffix}")
         assert response.status == 404
     expect(page.get_by_text("Only mine to read")).to_have_count(0)
+
+
+@pytest.mark.skipif(not SHOTS, reason="set BEYOND_SHOTS to a folder to take screenshots")
+def test_screenshots_of_the_new_pages(live_server, browser, guide):
+    person = UserFactory()
+    Journey.start(person, Role.CHASER, guide["separation"])
+    unsent = Letter.objects.create(owner=person, kind=Kind.UNSENT, title="To you",
+                                   body="I wish you had *stayed* to talk.")  # fmt: skip
+    Letter.objects.create(owner=person, kind=Kind.FUTURE, seal=Seal.NEXT_STAGE, body="x")
+    pages = {
+        "letters": "/journal/letters/",
+        "letter-new-future": "/journal/letters/new/future/",
+        "letter-unsent": unsent.get_absolute_url(),
+        "letter-let-go": f"/journal/letters/{unsent.public_id}/let-go/",
+        "reminders": "/journal/reminders/",
+        "data": "/journal/data/",
+    }
+    for scheme in ("light", "dark"):
+        for width in (375, 1280):
+            context = browser.new_context(
+                viewport={"width": width, "height": 800}, color_scheme=scheme
+            )
+            page = context.new_page()
+            sign_in(page, live_server.url, person.email)
+            for name, path in pages.items():
+                page.goto(live_server.url + path)
+                assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+                page.screenshot(path=str(Path(SHOTS) / f"{name}-{width}-{scheme}.png"), full_page=True)
+            context.close()

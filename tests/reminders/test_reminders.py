@@ -108,6 +108,9 @@ def test_a_failed_send_frees_the_day_for_the_next_run(in_auckland, settings):
 # --- The worker ---------------------------------------------------------------------
 
 
+# The worker closes its database connection between tasks, as in production: that needs a
+# real transaction per task rather than the test's one wrapping transaction.
+@pytest.mark.django_db(transaction=True)
 def test_a_worker_restart_sends_nothing_twice(owner):
     ReminderSettings.objects.create(owner=owner, check_in=True, time_of_day=datetime.time(0, 0))
     # The same run queued twice (a restart re-queues it), and the worker run twice.
