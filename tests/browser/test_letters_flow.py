@@ -144,5 +144,6 @@ def test_screenshots_of_the_new_pages(live_server, browser, guide):
             for name, path in pages.items():
                 page.goto(live_server.url + path)
                 assert page.evaluate("document.documentElement.scrollWidth") <= width, name
-                page.screenshot(path=str(Path(SHOTS) / f"{name}-{width}-{scheme}.png"), full_page=True)
+                shot = Path(SHOTS) / f"{name}-{width}-{scheme}.png"
+                page.screenshot(path=str(shot), full_page=True)
             context.close()
