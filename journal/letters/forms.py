@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 
 from journal.entries.models import BODY_MAX_CHARS
+from journal.journey.models import Journey
 
 from .models import Kind, Letter, Seal
 
@@ -63,8 +64,9 @@ class FutureLetterForm(LetterForm):
             "open_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["seal"].choices = Seal.choices
         self.fields["seal"].required = True
         self.fields["seal"].initial = Seal.DATE
@@ -79,6 +81,12 @@ class FutureLetterForm(LetterForm):
                 self.add_error("open_on", "Choose a day after today.")
         elif seal == Seal.NEXT_STAGE:
             cleaned["open_on"] = None
+            if not Journey.objects.for_owner(self.user).exists():
+                self.add_error(
+                    "seal",
+                    "Choose your stage on the Journey page first, so there is a move to wait"
+                    " for; or choose a date.",
+                )
         return cleaned
 
 

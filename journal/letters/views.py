@@ -14,7 +14,6 @@ from .forms import FutureLetterForm, LetGoForm, LetterForm
 from .models import Kind, Letter
 
 PAGE_SIZE = 20
-FORMS = {Kind.UNSENT: LetterForm, Kind.FUTURE: FutureLetterForm}
 
 
 def _letter(request, public_id):
@@ -42,7 +41,8 @@ def letter_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def letter_new(request, kind):
-    form = FORMS[kind](request.POST if request.method == "POST" else None)
+    data = request.POST if request.method == "POST" else None
+    form = FutureLetterForm(data, user=request.user) if kind == Kind.FUTURE else LetterForm(data)
     if request.method == "POST" and form.is_valid():
         letter = form.save_for(request.user)
         if letter.is_future:

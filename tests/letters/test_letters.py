@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from journal.letters.models import Kind, Letter, Seal
@@ -125,6 +127,14 @@ def test_sealing_until_a_date_needs_a_day_after_today(owner_client, owner):
     assert not Letter.objects.exists()
 
 
+def test_sealing_until_the_next_move_needs_a_journey_to_move_in(owner_client, owner):
+    form = {"body": "Dear me", "seal": "next_stage"}
+    response = owner_client.post("/journal/letters/new/future/", form)
+    assert response.status_code == 400
+    assert "Choose your stage on the Journey page first" in response.content.decode()
+    assert not Letter.objects.exists()
+
+
 def test_writing_a_letter_to_the_future_seals_it(owner_client, owner):
     form = {"body": "Dear me", "seal": "date", "open_on": tomorrow().isoformat()}
     response = owner_client.post("/journal/letters/new/future/", form)
@@ -153,7 +163,10 @@ def test_a_dated_letter_opens_when_the_day_begins_where_the_person_is(owner):
 def test_a_letter_sealed_until_the_next_move_opens_when_the_person_moves(
     owner_client, owner, journey, guide
 ):
-    letter = future_letter(owner, seal=Seal.NEXT_STAGE, body="Look how far you came.")
+    owner_client.post(
+        "/journal/letters/new/future/", {"body": "Look how far you came.", "seal": "next_stage"}
+    )
+    letter = Letter.objects.get(owner=owner)
     url = f"/journal/letters/{letter.public_id}/"
     assert "Look how far you came." not in owner_client.get(url).content.decode()
     assert "opens when you next move stage" in owner_client.get(url).content.decode()
@@ -214,3 +227,16 @@ def test_another_person_gets_404_for_every_letter_page(client, owner, other_user
         assert client.post(url, {"how": "delete", "body": "x"}).status_code in (404, 405)
     assert "Mine alone" not in client.get("/journal/letters/").content.decode()
     assert Letter.objects.filter(pk=letter.pk, archived_at=None).exists()
+
+
+def test_the_list_takes_the_same_queries_for_one_letter_or_many(owner_client, owner):
+    future_letter(owner, seal=Seal.NEXT_STAGE)
+    owner_client.get("/journal/letters/")
+    with CaptureQueriesContext(connection) as one:
+        owner_client.get("/journal/letters/")
+    for n in range(15):
+        future_letter(owner, seal=Seal.NEXT_STAGE if n % 2 else Seal.DATE, open_on=tomorrow())
+        unsent_letter(owner)
+    with CaptureQueriesContext(connection) as many:
+        owner_client.get("/journal/letters/")
+    assert len(many) == len(one)
