@@ -12,6 +12,7 @@ from journal.entries.models import Entry
 
 TITLE_MAX = Entry._meta.get_field("title").max_length
 STARRED_TAG = "starred"
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 
 
 class SourceError(ValueError):
@@ -47,7 +48,8 @@ class OutsideEntry:
         """An entry from the parts another app stores; `moment` is ISO 8601 text or an
         aware datetime, and its day is the day where it was written (`zone`)."""
         created = moment if isinstance(moment, datetime.datetime) else _parse(moment)
-        if created is None:
+        # Far-off years overflow when moved between zones; no journal reaches them.
+        if created is None or not EARLIEST_YEAR <= created.year <= LATEST_YEAR:
             raise SourceError(f"Entry {number} in the file has a missing or unreadable date.")
         if created.tzinfo is None:
             created = created.replace(tzinfo=zone_named(zone, fallback_zone))

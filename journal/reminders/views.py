@@ -39,10 +39,10 @@ def unsubscribe(request, token):
     sent = sent_for_token(token)
     if sent is None:
         return render(request, "reminders/unsubscribe.html", {"invalid": True}, status=404)
-    if request.method == "GET":
-        return render(request, "reminders/unsubscribe.html", {"sent": sent})
     if sent.unsubscribed_at is not None:
         return render(request, "reminders/unsubscribe.html", {"sent": sent, "used": True})
+    if request.method == "GET":
+        return render(request, "reminders/unsubscribe.html", {"sent": sent})
     ReminderSettings.for_user(sent.owner).switch_off(sent.kind)
     sent.unsubscribed_at = timezone.now()
     sent.save(update_fields=["unsubscribed_at"])

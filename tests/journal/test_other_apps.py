@@ -91,6 +91,17 @@ def test_jrnl_entries_are_read_in_the_importers_own_zone():
         (dayone.read, b'{"entries": [{"text": "no date"}]}', "Entry 1 in the file has a missing"),
         (dayone.read, b"PK\x03\x04broken zip", "not readable JSON"),
         (jrnl.read, b"[1, 2]", "no list of entries"),
+        (
+            dayone.read,
+            b'{"entries": [{"creationDate": "0001-01-01T00:00:00Z", "timeZone":'
+            b' "Pacific/Auckland"}]}',
+            "unreadable date",
+        ),
+        (
+            jrnl.read,
+            b'{"entries": [{"title": "x", "date": "9999-12-31", "time": "23:59"}]}',
+            "unreadable date",
+        ),
         (jrnl.read, b'{"entries": [{"title": "x", "date": "2025-02-30"}]}', "unreadable date"),
     ],
 )
