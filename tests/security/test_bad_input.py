@@ -446,7 +446,9 @@ def nested(depth):
 
 
 # Kept to the character: surrounding spaces (Markdown code), controls, markup, RTL.
-FINE_TEXT = "    indented code\n💔 \u202eevil\u202c שלום\n<script>alert(1)</script>{{ 7*7 }}\x01\x1b[31m\n"
+FINE_TEXT = (
+    "    indented code\n💔 \u202eevil\u202c שלום\n<script>alert(1)</script>{{ 7*7 }}\x01\x1b[31m\n"
+)
 REFUSED = [
     b"",
     b"not json",
