@@ -449,28 +449,34 @@ def nested(depth):
 FINE_TEXT = (
     "    indented code\n💔 \u202eevil\u202c שלום\n<script>alert(1)</script>{{ 7*7 }}\x01\x1b[31m\n"
 )
-REFUSED = [
-    b"",
-    b"not json",
-    b"\x00\xff\xfe",
-    b"[" * 10_000 + b"]" * 10_000,
-    b'{"entries": [{"body": "x"}]}',  # Not an export of this site.
-    export_of(entries="nope"),
-    export_of(entries=[entry(), entry(body="\u0000")]),
-    export_of(entries=[entry(entry_date="99999-01-01")]),
-    export_of(entries=[entry(entry_date="2024-02-30", mood="9")]),
-    export_of(entries=[entry(created_at="0001-01-01T00:00:00+05:00")]),
-    export_of(entries=[entry(title=nested(500))]),
-    export_of(entries=[entry(tags=[nested(500)])]),
-    export_of(entries=[entry(body="x" * 100_001)]),
-    export_of(entries=[*[entry(body=f"fine {n}") for n in range(1000)], {"body": "x"}]),
-    export_of(entries=[], tags=[{"name": "not a name"}]),
-    export_of(entries=[], journey=["runner"]),
-    export_of(entries=[], check_ins=[{"day": "2024-01-01", "mood": 3.5}]),
-    export_of(entries=[], stage_transitions=[{"to_stage": None, "created_at": "2024-01-01"}]),
-    export_of(entries=[], practice_ticks=[{"practice": "P", "stage": "s", "done_on": []}]),
-    json.dumps({"format": FORMAT, "version": 2, "entries": [entry()]}).encode(),
-]
+REFUSED = {
+    "empty file": b"",
+    "not JSON": b"not json",
+    "not UTF-8": b"\x00\xff\xfe",
+    "nested too deep for JSON": b"[" * 10_000 + b"]" * 10_000,
+    "not an export of this site": b'{"entries": [{"body": "x"}]}',
+    "entries not a list": export_of(entries="nope"),
+    "NUL in the second entry": export_of(entries=[entry(), entry(body="\u0000")]),
+    "five-digit year": export_of(entries=[entry(entry_date="99999-01-01")]),
+    "30 February": export_of(entries=[entry(entry_date="2024-02-30", mood="9")]),
+    "year 1 before UTC": export_of(entries=[entry(created_at="0001-01-01T00:00:00+05:00")]),
+    "nested title": export_of(entries=[entry(title=nested(500))]),
+    "nested tag": export_of(entries=[entry(tags=[nested(500)])]),
+    "body too long": export_of(entries=[entry(body="x" * 100_001)]),
+    "1000 fine, then one without dates": export_of(
+        entries=[*[entry(body=f"fine {n}") for n in range(1000)], {"body": "x"}]
+    ),
+    "tag not a name": export_of(entries=[], tags=[{"name": "not a name"}]),
+    "journey a list": export_of(entries=[], journey=["runner"]),
+    "mood 3.5": export_of(entries=[], check_ins=[{"day": "2024-01-01", "mood": 3.5}]),
+    "move to nowhere": export_of(
+        entries=[], stage_transitions=[{"to_stage": None, "created_at": "2024-01-01"}]
+    ),
+    "tick date a list": export_of(
+        entries=[], practice_ticks=[{"practice": "P", "stage": "s", "done_on": []}]
+    ),
+    "unknown version": json.dumps({"format": FORMAT, "version": 2, "entries": []}).encode(),
+}
 SAVED = [
     export_of(entries=[entry(title="Odd but fine", body=FINE_TEXT, mood=2, tags=["a", "b"])]),
     export_of(entries=[entry(body=f"many {n}", unknown={"key": [1, 2]}) for n in range(1000)]),
@@ -483,7 +489,7 @@ def post_import(client, payload):
     return client.post("/journal/data/import/", {"file": upload})
 
 
-@pytest.mark.parametrize("payload", REFUSED, ids=lambda p: repr(p[:60]))
+@pytest.mark.parametrize("payload", REFUSED.values(), ids=REFUSED.keys())
 def test_imports_of_broken_files_are_refused_cleanly(payload, furnished):
     owner = furnished["owner"]
     client, before = owner_client(owner), snapshot(owner)
