@@ -53,16 +53,16 @@ class ImportForm(forms.Form):
 
     @staticmethod
     def read(kind, items):
-        """The records of one kind, each checked; missing from older exports, so none."""
-        if RECORDS[kind].single:
-            items = [] if items is None else [items]
+        """Every record of one kind, each checked; an older export may have none of a kind."""
+        form_class = RECORDS[kind]
+        if form_class.single:
+            items = None if items is None else [items]
         if not isinstance(items or [], list):
             raise forms.ValidationError(message("not-a-list", kind=kind), code="not_a_list")
-        records = [RECORDS[kind](item) for item in items or []]
+        records = [form_class(item) for item in items or []]
         for number, record in enumerate(records, start=1):
             if not record.is_valid():
-                problem = record.problem()
-                number = None if RECORDS[kind].single else number
-                text = message("record-error", kind=kind, number=number, **problem)
+                number = None if form_class.single else number
+                text = message("record-error", kind=kind, number=number, **record.problem())
                 raise forms.ValidationError(text, code="invalid_record")
         return records
