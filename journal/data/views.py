@@ -41,18 +41,16 @@ def export_zip(request):
 
 
 def _tell(request, counts):
-    """What came back and what was already here; then a note for each thing skipped or
-    unlinked because the guide no longer has it."""
-    also = ["journey", "stage_transitions", "practice_ticks", "check_ins"]
-    messages.success(
-        request,
-        message(
-            "summary",
-            counts=counts,
-            also=[(kind, counts[f"{kind}_added"]) for kind in also if counts[f"{kind}_added"]],
-            kept=[(kind, counts[f"{kind}_here"]) for kind in also[1:3] if counts[f"{kind}_here"]],
-        ),
-    )
+    """What came back and what was already here; then a note for each thing the guide no
+    longer has (skipped, or imported without its link)."""
+
+    def counted(kinds, what):
+        return [(kind, counts[f"{kind}_{what}"]) for kind in kinds if counts[f"{kind}_{what}"]]
+
+    also = counted(["journey", "stage_transitions", "practice_ticks", "check_ins"], "added")
+    # A journey or check-ins already here have sentences of their own.
+    kept = counted(["stage_transitions", "practice_ticks"], "here")
+    messages.success(request, message("summary", counts=counts, also=also, kept=kept))
     for kind in RECORDS:
         for what in ("unlinked", "gone"):
             if counts[f"{kind}_{what}"]:
