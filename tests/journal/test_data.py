@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from guide.models import Article, Practice, Prompt, Section, Stage, Status
+from journal.data.records import CheckInRecord
 from journal.models import (
     CheckIn,
     Entry,
@@ -405,6 +406,20 @@ def test_a_bad_file_gets_a_clear_error_and_changes_nothing(owner_client, journal
     response = owner_client.post(reverse("journal:import"), {"file": upload(content)})
     assert response.status_code == 400
     assert message in response.text and "Nothing was imported" in response.text
+    assert snapshot(journal) == before and counts(journal) == others
+
+
+def test_an_import_racing_another_write_changes_nothing_and_says_so(
+    owner_client, journal, monkeypatch
+):
+    """Another tab checks in on a day the file has, between the check and the write."""
+    exported = owner_client.get(reverse("journal:export_json")).content
+    Entry.objects.for_owner(journal).delete()  # So the entries would be written first.
+    before, others = snapshot(journal), counts(journal)
+    monkeypatch.setattr(CheckInRecord, "keys", staticmethod(lambda check_in: {id(check_in)}))
+    response = owner_client.post(reverse("journal:import"), {"file": upload(exported)})
+    assert response.status_code == 400
+    assert "Your journal changed while this file was being imported" in response.text
     assert snapshot(journal) == before and counts(journal) == others
 
 
