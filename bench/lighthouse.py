@@ -23,43 +23,31 @@ import subprocess
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-import harness  # noqa: E402
-import perf  # noqa: E402
+if not __package__:  # run as a file (python bench/lighthouse.py): import it as the package
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
+from bench import harness  # noqa: E402
 
-LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = harness.ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
     "--disable-component-update --disable-sync --no-first-run --disable-quic"
 )
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 95}
-# (label, path, signed in, public)
+# (label, path, signed in); the signed-in pages have no target
 PAGES = [
-    ("home", "/", False, True),
-    ("guide", "/guide/twin-flame-runner/", False, True),
-    ("sign-in", "/accounts/login/", False, True),
-    ("dashboard", "/", True, False),
+    ("home", "/", False),
+    ("guide", "/guide/twin-flame-runner/", False),
+    ("sign-in", "/accounts/login/", False),
+    ("dashboard", "/", True),
 ]
-PORT = 8193
 
 
 def run_lighthouse(url, out, cookie=None, preset=None, attempts=3):
-    command = [
-        str(LIGHTHOUSE),
-        url,
-        "--output=json",
-        f"--output-path={out}",
-        f"--only-categories={','.join(CATEGORIES)}",
-        f"--chrome-flags={CHROME_FLAGS}",
-        "--quiet",
-        "--max-wait-for-load=30000",
-    ]
-    if preset:
-        command.append(f"--preset={preset}")
-    if cookie:
-        command.append("--extra-headers=" + json.dumps({"Cookie": cookie}))
+    command = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet"]
+    command += [f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"]
+    command += ["--max-wait-for-load=30000"] + [f"--preset={preset}"] * bool(preset)
+    command += ["--extra-headers=" + json.dumps({"Cookie": cookie})] * bool(cookie)
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     for attempt in range(1, attempts + 1):
         Path(out).unlink(missing_ok=True)
@@ -80,31 +68,20 @@ def failed_audits(report):
     failures = []
     for audit_id in sorted(weights, key=lambda a: (-weights[a], a)):
         audit = report["audits"].get(audit_id, {})
-        score = audit.get("score")
-        if audit.get("scoreDisplayMode") not in ("binary", "numeric", "metricSavings"):
+        scored = audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+        if not scored or audit.get("score") is None or audit["score"] >= 1:
             continue
-        if score is None or score >= 1:
-            continue
-        items = (audit.get("details") or {}).get("items") or []
-        if not isinstance(items, list):
-            items = []  # some audits keep a dict of their own here
-        items = [item for item in items if isinstance(item, dict)]
-        nodes = []
-        for item in items[:5]:
+        items = (audit.get("details") or {}).get("items")
+        nodes = []  # some audits keep a dict of their own in items
+        for item in (
+            [i for i in items if isinstance(i, dict)][:5] if isinstance(items, list) else []
+        ):
             node = item.get("node") or {}
             what = node.get("selector") or item.get("url") or item.get("source", {}).get("url")
-            snippet = node.get("snippet", "")
-            nodes.append(f"{what or ''} {snippet[:160]}".strip())
-        failures.append(
-            {
-                "id": audit_id,
-                "score": score,
-                "weight": weights[audit_id],
-                "title": audit.get("title", ""),
-                "value": audit.get("displayValue", ""),
-                "nodes": [n for n in nodes if n],
-            }
-        )
+            nodes.append(f"{what or ''} {node.get('snippet', '')[:160]}".strip())
+        failures.append({"id": audit_id, "score": audit["score"], "weight": weights[audit_id],
+                         "title": audit.get("title", ""), "value": audit.get("displayValue", ""),
+                         "nodes": [n for n in nodes if n]})  # fmt: skip
     return failures
 
 
@@ -113,68 +90,49 @@ def main():
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--preset", choices=["desktop", "perf"], default=None,
                         help="Lighthouse preset (default: its mobile emulation)")  # fmt: skip
+    parser.add_argument("--port", type=int, default=0, help="default: a free one")
     args = parser.parse_args()
-
-    if not LIGHTHOUSE.exists():
-        print("Lighthouse is not installed: run `npm ci` in bench/ first.", file=sys.stderr)
-        return 2
     chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-    if not shutil.which(chrome):
-        print(f"No Chromium at {chrome}: set CHROME_PATH.", file=sys.stderr)
-        return 2
-    perf.RESULTS.mkdir(exist_ok=True)
+    if not LIGHTHOUSE.exists() or not shutil.which(chrome):
+        sys.exit("Needs Lighthouse (`npm ci` in bench/) and Chromium (CHROME_PATH).")
+    harness.RESULTS.mkdir(exist_ok=True)
     rows = []
     with harness.workdir() as tmp:
         env = harness.site_env(args.db, tmp)
-        harness.prepare_database(args.db, env)
+        harness.prepare_database(env)
         harness.django_setup(env)
-        perf.PEOPLE.clear()
-        perf.PEOPLE["days10"] = (0, 10)
-        emails = perf.seed()
-        with harness.gunicorn(env, PORT, 2) as base:
-            cookie = perf.sign_in(base, emails["days10"])
-            for label, path, signed_in, public in PAGES:
-                out = perf.RESULTS / f"lighthouse-{label}.json"
+        email = harness.seed({"days10": (0, 10)})["days10"]
+        with harness.gunicorn(env, 2, args.port) as base:
+            cookie = harness.sign_in(base, email)
+            for label, path, signed_in in PAGES:
+                out = harness.RESULTS / f"lighthouse-{label}.json"
                 print(f"lighthouse {label} {path} ...", flush=True)
-                report = run_lighthouse(base + path, out, cookie if signed_in else None,
-                                        args.preset)  # fmt: skip
+                report = run_lighthouse(base + path, out, signed_in and cookie, args.preset)
                 scores = {
-                    name: round((report["categories"][name]["score"] or 0) * 100)
-                    for name in CATEGORIES
+                    c: round((report["categories"][c]["score"] or 0) * 100) for c in CATEGORIES
                 }
-                rows.append((label, path, public, scores, failed_audits(report)))
+                rows.append((label, path, signed_in, scores, failed_audits(report)))
 
-    print()
-    print(f"Lighthouse {args.preset or 'mobile (default)'}, {args.db}, Chromium {chrome}")
+    print(f"\nLighthouse {args.preset or 'mobile (default)'}, {args.db}, Chromium {chrome}")
     print(f"  {'page':<10} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}  path")
     failing = 0
-    for label, path, public, scores, _ in rows:
-        cells = " ".join(f"{scores[c]:>5}" for c in CATEGORIES)
+    for label, path, signed_in, scores, _ in rows:
         misses = [c for c in CATEGORIES if scores[c] < TARGETS[c]]
-        if public:
-            failing += len(misses)
+        failing += 0 if signed_in else len(misses)
         verdict = "PASS" if not misses else "below target: " + ", ".join(misses)
-        print(f"  {label:<10} {cells}  {path}  {verdict if public else '(signed in, no target)'}")
+        cells = " ".join(f"{scores[c]:>5}" for c in CATEGORIES)
+        print(
+            f"  {label:<10} {cells}  {path}  {'(signed in, no target)' if signed_in else verdict}"
+        )
     print("  targets: performance >= 95, accessibility 100, best practices 100, SEO >= 95")
-    print("  failed audits that count towards a score (weight > 0), with the elements named:")
-    for label, _, _, _, failures in rows:
-        for failure in failures:
-            if not failure["weight"]:
-                continue
-            print(
-                f"  [{label}] {failure['id']} (score {failure['score']}, weight "
-                f"{failure['weight']}) {failure['title']} {failure['value']}"
-            )
-            for node in failure["nodes"]:
-                print(f"      {node}")
-    print("  failed diagnostics and insights (weight 0, no effect on the scores):")
-    for label, _, _, _, failures in rows:
-        for failure in failures:
-            if failure["weight"]:
-                continue
-            print(f"  [{label}] {failure['id']} {failure['value']}")
-            for node in failure["nodes"]:
-                print(f"      {node}")
+    for weighted in (True, False):
+        print("  failed audits that count towards a score (weight > 0), with the elements named:"
+              if weighted else "  failed diagnostics and insights (weight 0, no effect on the scores):")  # fmt: skip
+        for label, _, _, _, failures in rows:
+            for f in [f for f in failures if bool(f["weight"]) == weighted]:
+                details = f"(score {f['score']}, weight {f['weight']}) {f['title']} " * weighted
+                print(f"  [{label}] {f['id']} {details}{f['value']}")
+                print("".join(f"      {node}\n" for node in f["nodes"]), end="")
     return 1 if failing else 0
 
 

@@ -1,0 +1,1 @@
+"""Benchmarks and fault scripts that run the real site (see bench/README.md)."""
