@@ -1,13 +1,6 @@
 """The benchmark's own helpers (no servers, no load): the verdicts it prints are right."""
 
-import sys
-from pathlib import Path
-
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-sys.path.insert(0, str(BENCH))
-
-import lighthouse  # noqa: E402
-import perf  # noqa: E402
+from bench import harness, lighthouse, perf
 
 
 def row(rps=100.0, p50=10.0):
@@ -29,6 +22,7 @@ def test_ratio_lines_pass_when_every_target_is_met():
     assert len(lines) == 4
     assert all(line.strip().startswith("PASS") for line in lines), lines
     assert "60% of baseline" in lines[0]
+    assert "1.90x" in lines[1]
 
 
 def test_ratio_lines_fail_a_slow_guide_and_a_search_that_grows_with_data():
@@ -53,8 +47,8 @@ def test_a_page_that_was_not_measured_fails_its_target_instead_of_passing():
 
 
 def test_every_tenth_seeded_entry_holds_the_search_word():
-    bodies = [perf.entry_body(n) for n in range(100)]
-    matching = [body for body in bodies if perf.SEARCH_WORD in body.split()]
+    bodies = [harness.entry_body(n) for n in range(100)]
+    matching = [body for body in bodies if harness.SEARCH_WORD in body.split()]
     assert len(matching) == 10
 
 
