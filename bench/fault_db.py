@@ -1,13 +1,6 @@
-"""The database goes away under a running site, then comes back.
+"""The database goes away under a running site, then comes back (bench/README.md).
 
-    uv run python bench/fault_db.py [--db sqlite|postgres|both] [--port N]
-
-Starts gunicorn (production settings, 2 workers) on a throw-away database and checks:
-before the fault the site and /healthz answer 200; while the database is gone every
-page that reads it is the calm 503 page and /healthz answers 503 {"database": "down"};
-once it is back, both answer 200 again without a restart. Each phase gives up after 30 s.
-
-A fault is a context manager per dependency in FAULTS: the dependency is gone inside it.
+A fault is a context manager in FAULTS: inside it, its dependency is gone.
 """
 
 import argparse
@@ -32,14 +25,12 @@ PHASE_SECONDS = 30
 
 @contextlib.contextmanager
 def sqlite_down(env):
-    """The database file moved aside and a directory in its place: SQLite cannot open it
-    (and cannot quietly create an empty database there)."""
-    path = Path(env["SQLITE_PATH"])
-    aside = path.with_name("aside")
+    """The file moved aside and a directory in its place (SQLite cannot open it, nor
+    quietly create an empty database there)."""
+    path, aside = Path(env["SQLITE_PATH"]), Path(env["SQLITE_PATH"]).with_name("aside")
     aside.mkdir()
-    for file in [Path(f"{path}{suffix}") for suffix in ("", "-wal", "-shm")]:
-        if file.exists():
-            shutil.move(file, aside / file.name)
+    for file in path.parent.glob(f"{path.name}*"):  # with its -wal and -shm
+        shutil.move(file, aside / file.name)
     path.mkdir()
     try:
         yield
@@ -65,30 +56,23 @@ def postgres_down(env):
 FAULTS = {"sqlite": sqlite_down, "postgres": postgres_down}
 
 
-def observe(base):
-    """/healthz and every page: {"healthz", "healthz_body", "pages", "calm_503_page"}."""
-    status, _, body = harness.fetch(base + "/healthz")
-    seen = {"healthz": status, "healthz_body": body.decode()[:80], "pages": {}}
-    seen["calm_503_page"] = True
-    for path in DB_PAGES + OTHER_PAGES:
-        status, _, text = harness.fetch(base + path)
-        seen["pages"][path] = status
-        if status == 503:
-            seen["calm_503_page"] &= b"back in a moment" in text
-    if seen["healthz"] == 503:
-        seen["healthz_body"] = json.loads(body)
-    return seen
-
-
-def wait_for(base, status):
-    """Observe until /healthz and the database pages all answer status (the other pages
-    200 or status) or the phase times out; the last observation, with "ok" and "seconds"."""
+def wait_for(base, wanted):
+    """Observe /healthz and the pages until /healthz and DB_PAGES answer `wanted` (the
+    others 200 or `wanted`) or the phase times out; returns the last observation."""
     started = time.monotonic()
     while True:
-        seen = observe(base)
+        status, _, body = harness.fetch(base + "/healthz")
+        seen = {"healthz": status, "healthz_body": body.decode()[:80], "pages": {}}
+        seen["calm_503_page"] = True  # every 503 is the site's own page
+        for path in DB_PAGES + OTHER_PAGES:
+            status, _, text = harness.fetch(base + path)
+            seen["pages"][path] = status
+            seen["calm_503_page"] &= status != 503 or b"back in a moment" in text
+        if seen["healthz"] == 503:
+            seen["healthz_body"] = json.loads(body)
         pages = seen["pages"]
-        seen["ok"] = seen["healthz"] == status and all(pages[p] == status for p in DB_PAGES)
-        seen["ok"] &= all(pages[p] in (200, status) for p in OTHER_PAGES)
+        seen["ok"] = seen["healthz"] == wanted and all(pages[p] == wanted for p in DB_PAGES)
+        seen["ok"] &= all(pages[p] in (200, wanted) for p in OTHER_PAGES)
         seen["seconds"] = round(time.monotonic() - started, 1)
         if seen["ok"] or seen["seconds"] > PHASE_SECONDS:
             return seen
@@ -96,12 +80,10 @@ def wait_for(base, status):
 
 
 def run(db, port=0):
-    """{"database", "before", "down", "after", "ok"}: the observations of each phase."""
+    """{"database", "before", "down", "after": observations, "ok": all three as wanted}."""
     report = {"database": db}
-    with harness.workdir() as tmp:
-        env = harness.site_env(db, tmp, pg_name=PG_DATABASE)
+    with harness.fresh_site(db, pg_name=PG_DATABASE) as env:
         env["LOG_LEVEL"] = "CRITICAL"  # The outage's 503 log lines would drown the report.
-        harness.prepare_database(env)
         with harness.gunicorn(env, 2, port) as base:
             report["before"] = wait_for(base, 200)
             with FAULTS[db](env):
@@ -120,7 +102,7 @@ def main():
     parser.add_argument("--port", type=int, default=0, help="default: a free one")
     args = parser.parse_args()
     databases = ["sqlite", "postgres"] if args.db == "both" else [args.db]
-    reports = [run(db, args.port + n if args.port else 0) for n, db in enumerate(databases)]
+    reports = [run(db, args.port and args.port + n) for n, db in enumerate(databases)]
     print(json.dumps(reports, indent=2))
     return 0 if all(report["ok"] for report in reports) else 1
 

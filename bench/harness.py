@@ -30,27 +30,29 @@ VOCABULARY = str.split(
     "letter I will not send noticed my chest tighten then soften called a friend made tea "
     "slept badly woke early the light was kind I let the feeling pass without acting on it"
 )
-WRK_SUMMARY = """done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format('WRKJSON {"requests": %d, "seconds": %f, "errors": %d, '
-    .. '"p50_ms": %f, "p95_ms": %f}\\n', summary.requests, summary.duration / 1e6,
-    e.connect + e.read + e.write + e.timeout + e.status,
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000))
-end"""
 
 
-def site_env(db, workdir, pg_name="twinflame_bench"):
-    """Environment for manage.py and gunicorn: SQLite in workdir, or PostgreSQL pg_name."""
+@contextlib.contextmanager
+def fresh_site(db, pg_name="twinflame_bench"):
+    """The environment for manage.py and gunicorn, with a fresh database (migrated, the
+    guide loaded, static files collected): SQLite in a temporary directory, or the
+    PostgreSQL database pg_name, dropped and created."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "PYTHONPATH": str(ROOT)}
     env.update(DEBUG="0", SECRET_KEY=secrets.token_urlsafe(50), LOG_LEVEL="WARNING")
     env.update(ALLOWED_HOSTS="127.0.0.1,localhost", ADMIN_REQUIRE_MFA="0")
     env.update(SECURE_SSL_REDIRECT="0", SECURE_COOKIES="0", SECURE_HSTS_SECONDS="0")
     env.update(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
-    env.update(ACCOUNT_EMAIL_VERIFICATION="none", SQLITE_PATH=f"{workdir}/bench.sqlite3")
-    env.pop("DATABASE_URL", None)
+    env.update(ACCOUNT_EMAIL_VERIFICATION="none", DATABASE_URL="")
     if db == "postgres":
         env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{pg_name}"
-    return env
+        pg_admin(f"DROP DATABASE IF EXISTS {pg_name} WITH (FORCE)")
+        pg_admin(f"CREATE DATABASE {pg_name}")
+    with tempfile.TemporaryDirectory(prefix="twinflame-bench-") as tmp:
+        env["SQLITE_PATH"] = f"{tmp}/bench.sqlite3"
+        for command in ("migrate --no-input -v0", "load_guide", "collectstatic --no-input -v0"):
+            command = [sys.executable, "manage.py", *command.split()]
+            subprocess.run(command, env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+        yield env
 
 
 def pg_admin(sql, params=None):
@@ -60,17 +62,6 @@ def pg_admin(sql, params=None):
         conn.execute(sql, params)
 
 
-def prepare_database(env):
-    """A fresh database (PostgreSQL: dropped, created), migrated, guide, static files."""
-    if "DATABASE_URL" in env:
-        name = env["DATABASE_URL"].rsplit("/", 1)[1]
-        pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        pg_admin(f"CREATE DATABASE {name}")
-    for command in ("migrate --no-input -v0", "load_guide", "collectstatic --no-input -v0"):
-        command = [sys.executable, "manage.py", *command.split()]
-        subprocess.run(command, env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-
-
 def django_setup(env):
     """Use the benchmark's database from this process too (for seeding and checks)."""
     os.environ.clear()
@@ -78,12 +69,6 @@ def django_setup(env):
     import django
 
     django.setup()
-
-
-@contextlib.contextmanager
-def workdir():
-    with tempfile.TemporaryDirectory(prefix="twinflame-bench-") as path:
-        yield path
 
 
 @contextlib.contextmanager
@@ -123,7 +108,7 @@ def entry_body(n):
 def seed(people):
     """Onboarded people {name: (journal entries, days of history)}, seeded in bulk;
     returns {name: email}. Entries are two a day, or one a day with history; a day of
-    history is a check-in and a practice ticked; there is a stage move every 50 days."""
+    history is a check-in and a practice ticked."""
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
@@ -164,22 +149,17 @@ def seed(people):
             )
             for i in range(n_days)
         )
-        moves = [Transition(owner=user, to_stage=first, created_at=now - n_days * day)]
-        for k, i in enumerate(range(n_days - 1, 0, -50)):
-            to_stage = stages[(k + 1) % len(stages)]
-            note = "Moved after a long week." if k % 2 else ""
-            moves.append(
+        if moves := (n_days + 49) // 50:  # to the next stage every 50 days, from n_days ago
+            Transition.objects.bulk_create(
                 Transition(
                     owner=user,
-                    from_stage=moves[-1].to_stage,
-                    to_stage=to_stage,
-                    note=note,
-                    created_at=now - i * day,
+                    from_stage=stages[(k - 1) % len(stages)] if k else None,
+                    to_stage=stages[k % len(stages)],
+                    created_at=now - (n_days - 50 * k) * day,
                 )
+                for k in range(moves)
             )
-        if n_days:
-            Transition.objects.bulk_create(moves)
-            Journey.objects.filter(pk=journey.pk).update(stage=moves[-1].to_stage)
+            Journey.objects.filter(pk=journey.pk).update(stage=stages[(moves - 1) % len(stages)])
     return {name: f"{name}@example.com" for name in people}
 
 
@@ -219,22 +199,19 @@ def sign_in(base, email, password=PASSWORD):
     return "; ".join(f"{c.name}={c.value}" for c in jar)
 
 
-def wrk(url, seconds, connections, lua, threads=2, headers=None):
-    """wrk's output for `seconds` of load with the Lua script; installs the Debian
-    package with apt-get when it is missing (as root), or exits saying it is needed."""
+def wrk(url, seconds, connections, script, threads=2, args=(), headers=None):
+    """wrk's output for `seconds` of load with a Lua script and its arguments. Installs the
+    Debian package with apt-get when it is missing (as root), else exits saying so."""
     if not shutil.which("wrk") and os.geteuid() == 0 and shutil.which("apt-get"):
         print("wrk is missing: installing the Debian package with apt-get ...", flush=True)
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
         subprocess.run(["apt-get", "install", "-yq", "wrk"], env=env, capture_output=True)
     if not shutil.which("wrk"):
         sys.exit("The benchmarks need wrk for load: install it (`apt-get install wrk`).")
-    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
-        script.write(lua)
-        script.flush()
-        command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, round(seconds))}s"]
-        command += ["--timeout", "30s", "-s", script.name, url]
-        command += [f"-H{name}: {value}" for name, value in (headers or {}).items()]
-        done = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, round(seconds))}s"]
+    command += [f"-H{name}: {value}" for name, value in (headers or {}).items()]
+    command += ["--timeout", "30s", "-s", script, url, "--", *args]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
     if done.returncode:
         raise RuntimeError(f"wrk failed on {url}:\n{done.stdout}{done.stderr}")
     return done.stdout
@@ -243,7 +220,7 @@ def wrk(url, seconds, connections, lua, threads=2, headers=None):
 def measure(url, seconds, connections, headers=None):
     """GET url under load: {"rps", "p50_ms", "p95_ms", "requests", "errors"}; an error is
     a socket error, a timeout or an HTTP status >= 400."""
-    output = wrk(url, seconds, connections, WRK_SUMMARY, headers=headers)
+    output = wrk(url, seconds, connections, ROOT / "bench" / "wrk_summary.lua", headers=headers)
     line = next((x for x in output.splitlines() if x.startswith("WRKJSON ")), None)
     if line is None:
         raise RuntimeError(f"wrk gave no result for {url}:\n{output}")

@@ -1,19 +1,14 @@
-"""Throughput and latency of the real site, as ratios measured in one run (bench/README.md).
+"""Throughput and latency of the real site, and TARGETS as ratios within one run.
 
-For each database: four people seeded (PEOPLE), gunicorn with 2 sync workers, then wrk
-drives each of PAGES for --duration seconds. Prints req/s, p50/p95 and errors per page,
-TARGETS as PASS/FAIL, queries per page, the guide's 304 answer and its page weight.
+Per database: PEOPLE seeded, queries per page, the guide's 304 and page weight, then
+gunicorn (2 sync workers) under wrk page by page (PAGES). See bench/README.md.
 """
 
 import argparse
-import collections
 import cProfile
 import gzip
-import io
 import os
-import pstats
 import re
-import statistics
 import subprocess
 import sys
 import time
@@ -85,14 +80,14 @@ def static_asset_path(html):
 
 def print_queries(db, emails, profile):
     """Queries per page, in-process (Django's test client, warm), the slowest ones of the
-    large pages; with profile, cProfile of the guide and the large pages."""
+    large pages; with profile, cProfiles of the guide and the large pages."""
     from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     print("  queries per page (in-process, test client, warm; ms = one request, no load):")
-    slowest, profiles = [], []
+    slowest = []
     for page in [page for page in PAGES if page.path not in ("/ping", None)]:
         client = Client(HTTP_HOST="127.0.0.1")
         if page.person:
@@ -108,22 +103,11 @@ def print_queries(db, emails, profile):
         if page.person in LARGE:
             queries = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))
             slowest += [f"    {page.label:<22} {q['time']}s {q['sql'][:300]}" for q in queries[:2]]
-        if profile and page.person in (*LARGE, None):
-            profiles.append(profile_page(db, page.label, client, page.path))
-    print("  slowest queries on the large pages:", *slowest, *profiles, sep="\n")
-
-
-def profile_page(db, label, client, path):
-    """cProfile of 10 requests: the project's own functions as text, all of them in
-    bench/results/DB-PAGE.prof (python -m pstats, snakeviz)."""
-    profiler = cProfile.Profile()
-    profiler.runcall(lambda: [client.get(path) for _ in range(10)])
-    harness.RESULTS.mkdir(exist_ok=True)
-    profiler.dump_stats(harness.RESULTS / f"{db}-{re.sub(r'\W+', '-', label)}.prof")
-    stats = pstats.Stats(profiler, stream=(stream := io.StringIO())).sort_stats("cumulative")
-    stats.print_stats(r"/(guide|journal|config)/", 20)
-    text = stream.getvalue().split("\n\n", 1)[-1].strip()
-    return f"\n  -- {label} ({db}), in-process, cProfile of 10 requests --\n{text}\n"
+        if profile and page.person in (*LARGE, None):  # open with python -m pstats, snakeviz
+            out = harness.RESULTS / f"{db}-{re.sub(r'\W+', '-', page.label)}.prof"
+            cProfile.runctx("for _ in range(10): client.get(page.path)", {}, locals(), out)
+            print(f"    {'':<24} cProfile of 10 requests: {out}")
+    print("  slowest queries on the large pages:", *slowest, sep="\n")
 
 
 def print_conditional_get(url):
@@ -167,35 +151,26 @@ def print_page_weight(base, path):
         print(f"  {'PASS' if size <= kb * 1024 else 'FAIL'}  {what:<56} {size / 1024:.1f} KB")
 
 
-def print_load(base, cookies, duration, connections, rounds):
-    """Every page under wrk, `rounds` times over all pages; a page's median is kept, so a
-    burst of other work on the machine spoils one sample, not a whole comparison."""
+def print_load(base, cookies, duration, connections):
+    """Every page checked, then under wrk for `duration` seconds; then TARGETS."""
     asset = static_asset_path(fetch(base + GUIDE)[2].decode())
-    targets = []
-    for page in PAGES:
-        url = base + (page.path or asset)
-        headers = {"Cookie": cookies[page.person]} if page.person else {}
-        for _ in range(2):  # it answers, and both workers are warm
-            status, _, body = fetch(url, headers)
-        if status != 200 or page.marker.encode() not in body:
-            raise RuntimeError(f"{page.label}: {url} gave {status} (no {page.marker!r})")
-        targets.append((page.label, url, headers))
-    samples, load_before = collections.defaultdict(list), os.getloadavg()[0]
-    for n in range(1, rounds + 1):
-        for label, url, headers in targets:
-            print(f"  round {n}/{rounds} {label:<24}", flush=True)
-            samples[label].append(harness.measure(url, duration, connections, headers))
-    print(f"  load average (1 min) before {load_before:.1f}, after {os.getloadavg()[0]:.1f}")
+    print(f"  load average (1 min) before {os.getloadavg()[0]:.1f}")
     print(f"  {'page':<24} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}  path")
     pages = {}
-    for label, url, _ in targets:
-        rows = samples[label]
-        row = pages[label] = {key: statistics.median(r[key] for r in rows) for key in rows[0]}
+    for page in PAGES:
+        path = page.path or asset
+        headers = {"Cookie": cookies[page.person]} if page.person else {}
+        for _ in range(2):  # it answers, and both workers are warm
+            status, _, body = fetch(base + path, headers)
+        if status != 200 or page.marker.encode() not in body:
+            raise RuntimeError(f"{page.label}: {path} gave {status} (no {page.marker!r})")
+        row = pages[page.label] = harness.measure(base + path, duration, connections, headers)
         print(
-            f"  {label:<24} {row['rps']:>8.1f} {row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} "
-            f"{sum(r['errors'] for r in rows):>7}  {url.removeprefix(base)}"
-            + (f"  req/s of each round {[round(r['rps'], 1) for r in rows]}" if rounds > 1 else "")
+            f"  {page.label:<24} {row['rps']:>8.1f} {row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} "
+            f"{row['errors']:>7}  {path}",
+            flush=True,
         )
+    print(f"  load average (1 min) after {os.getloadavg()[0]:.1f}")
     print("  targets (ratios in this run):", *ratio_lines(pages), sep="\n")
 
 
@@ -204,7 +179,6 @@ def main():
     parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--duration", type=float, default=10, help="seconds of load a page")
     parser.add_argument("--connections", type=int, default=20)
-    parser.add_argument("--rounds", type=int, default=1, help="measure each page this often")
     parser.add_argument("--profile", action="store_true", help="cProfile the large pages")
     args = parser.parse_args()
     if args.db == "both":  # Django is set up once a process: one process per database
@@ -212,10 +186,8 @@ def main():
             command = [sys.executable, "-m", "bench.perf", *sys.argv[1:], "--db", db]
             subprocess.run(command, check=True, cwd=harness.ROOT)
         return
-    with harness.workdir() as tmp:
-        env = harness.site_env(args.db, tmp)
-        print(f"[{args.db}] preparing the database ...", flush=True)
-        harness.prepare_database(env)
+    print(f"[{args.db}] preparing the database ...", flush=True)
+    with harness.fresh_site(args.db) as env:
         harness.django_setup(env)
         started = time.monotonic()
         emails = harness.seed(PEOPLE)
@@ -235,7 +207,7 @@ def main():
             cookies = {name: harness.sign_in(base, email) for name, email in emails.items()}
             print_conditional_get(base + GUIDE)
             print_page_weight(base, GUIDE)
-            print_load(base, cookies, args.duration, args.connections, args.rounds)
+            print_load(base, cookies, args.duration, args.connections)
 
 
 if __name__ == "__main__":
