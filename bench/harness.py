@@ -25,18 +25,14 @@ PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 PASSWORD = "bench-passphrase-2026-calm"
 SEARCH_WORD = "river"  # in every 10th seeded entry
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-VOCABULARY = str.split(
-    "today I felt the distance again and chose to breathe slowly walked outside wrote a "
-    "letter I will not send noticed my chest tighten then soften called a friend made tea "
-    "slept badly woke early the light was kind I let the feeling pass without acting on it"
-)
+VOCABULARY = str.split("""today I felt the distance again and chose to breathe slowly walked
+outside wrote a letter I will not send called a friend made tea the light was kind""")
 
 
 @contextlib.contextmanager
 def fresh_site(db, pg_name="twinflame_bench"):
-    """The environment for manage.py and gunicorn, with a fresh database (migrated, the
-    guide loaded, static files collected): SQLite in a temporary directory, or the
-    PostgreSQL database pg_name, dropped and created."""
+    """Environment for manage.py and gunicorn with a fresh database (migrated, guide and
+    static files): SQLite in a temporary directory, or PostgreSQL pg_name recreated."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "PYTHONPATH": str(ROOT)}
     env.update(DEBUG="0", SECRET_KEY=secrets.token_urlsafe(50), LOG_LEVEL="WARNING")
     env.update(ALLOWED_HOSTS="127.0.0.1,localhost", ADMIN_REQUIRE_MFA="0")
@@ -72,32 +68,28 @@ def django_setup(env):
 
 
 @contextlib.contextmanager
-def gunicorn(env, workers, port=0):
-    """The site under gunicorn's sync workers on port (0: a free one); yields its URL."""
-    if not port:
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
+def gunicorn(env, workers):
+    """The site under gunicorn's sync workers on a free port; yields its URL."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
     command = [sys.executable, "-m", "gunicorn", "config.wsgi", "-w", str(workers)]
     command += ["-b", f"127.0.0.1:{port}", "--log-level", "warning", "--timeout", "60"]
-    proc = subprocess.Popen(command, env=env, cwd=ROOT)
+    base, proc = f"http://127.0.0.1:{port}", subprocess.Popen(command, env=env, cwd=ROOT)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                fetch(f"http://127.0.0.1:{port}/healthz")
-                break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise RuntimeError("gunicorn did not start") from None
-                time.sleep(0.2)
-        yield f"http://127.0.0.1:{port}"
+        deadline, up = time.monotonic() + 30, False
+        while not up and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+            with contextlib.suppress(OSError):  # not listening yet
+                up = bool(fetch(base + "/healthz"))
+        if not up:
+            raise RuntimeError("gunicorn did not start")
+        yield base
     finally:
         proc.terminate()
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        proc.kill()  # if it is still there
 
 
 def entry_body(n):
@@ -184,16 +176,11 @@ def fetch(url, headers=None, data=None, jar=None):
         return response.status, response.headers, response.read()
 
 
-def csrf_token(url, cookie=None, jar=None):
-    """The CSRF token of the form on the page at url."""
-    html = fetch(url, {"Cookie": cookie} if cookie else {}, jar=jar)[2].decode()
-    return TOKEN.search(html).group(1)
-
-
 def sign_in(base, email, password=PASSWORD):
     """Sign in through allauth's form; returns the Cookie header value."""
     jar, url = http.cookiejar.CookieJar(), base + "/accounts/login/"
-    form = {"csrfmiddlewaretoken": csrf_token(url, jar=jar), "login": email, "password": password}
+    token = TOKEN.search(fetch(url, jar=jar)[2].decode()).group(1)
+    form = {"csrfmiddlewaretoken": token, "login": email, "password": password}
     if (status := fetch(url, data=form, jar=jar)[0]) != 302:
         raise RuntimeError(f"signing in {email} gave HTTP {status}")
     return "; ".join(f"{c.name}={c.value}" for c in jar)

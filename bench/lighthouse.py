@@ -1,8 +1,5 @@
-"""Lighthouse (npm, Debian's Chromium) over the home, guide, sign-in and signed-in pages.
-
-Prints each page's scores against TARGETS (public pages only), then its failed audits
-with the elements they name; the JSON reports stay in bench/results/lighthouse-*.json.
-"""
+"""Lighthouse (npm, Debian's Chromium) over the home, guide, sign-in and signed-in pages:
+scores against TARGETS (public pages), failed audits with the elements they name."""
 
 import argparse
 import json
@@ -76,7 +73,6 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--preset", choices=["desktop", "perf"], help="default: mobile")
-    parser.add_argument("--port", type=int, default=0, help="default: a free one")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists() or not shutil.which(CHROME):
         sys.exit("Needs Lighthouse (`npm ci` in bench/) and Chromium (CHROME_PATH).")
@@ -86,7 +82,7 @@ def main():
     with harness.fresh_site(args.db) as env:
         harness.django_setup(env)
         email = harness.seed({"days10": (0, 10)})["days10"]
-        with harness.gunicorn(env, 2, args.port) as base:
+        with harness.gunicorn(env, 2) as base:
             cookie = harness.sign_in(base, email)
             for label, path, signed_in in PAGES:
                 out = harness.RESULTS / f"lighthouse-{label}.json"

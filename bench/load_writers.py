@@ -20,7 +20,6 @@ def main():
     parser.add_argument("--writers", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--port", type=int, default=0, help="default: a free one")
     args = parser.parse_args()
 
     with harness.fresh_site(args.db) as env:
@@ -28,11 +27,12 @@ def main():
         from journal.models import Entry
 
         emails = harness.seed({f"writer{i}": (0, 0) for i in range(1, args.writers + 1)})
-        with harness.gunicorn(env, args.workers, args.port) as base:
+        with harness.gunicorn(env, args.workers) as base:
             writers = []  # email, cookie and CSRF token of each, for wrk_writers.lua
             for email in emails.values():
                 cookie = harness.sign_in(base, email)
-                writers += [email, cookie, harness.csrf_token(base + "/journal/new/", cookie)]
+                form = harness.fetch(base + "/journal/new/", {"Cookie": cookie})[2].decode()
+                writers += [email, cookie, harness.TOKEN.search(form).group(1)]
             script = harness.ROOT / "bench" / "wrk_writers.lua"
             output = harness.wrk(base, args.seconds, args.writers, script, args.writers, writers)
         lines = [line.split("\t") for line in output.splitlines()]

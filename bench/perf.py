@@ -1,8 +1,7 @@
 """Throughput and latency of the real site, and TARGETS as ratios within one run.
 
-Per database: PEOPLE seeded, queries per page, the guide's 304 and page weight, then
-gunicorn (2 sync workers) under wrk page by page (PAGES). See bench/README.md.
-"""
+Per database: PEOPLE seeded; queries per page; the guide's 304 and weight; then each of
+PAGES under wrk against gunicorn (2 sync workers). See bench/README.md."""
 
 import argparse
 import cProfile
@@ -60,15 +59,12 @@ def ratio_lines(pages):
     lines = []
     for key, page, reference, limit in TARGETS:
         top, bottom = (pages.get(label, {}).get(key) for label in (page, reference))
-        value = top / bottom if top and bottom else None
-        if key == "rps":
-            what, shown = f"{page} req/s >= {limit:.0%} of {reference}", "{:.0%} of " + reference
-        else:
-            what, shown = f"{page} p50 <= {limit}x {reference}", "{:.2f}x"
-        ok = value is not None and (value >= limit if key == "rps" else value <= limit)
+        value, rps = top / bottom if top and bottom else None, key == "rps"
+        ok = value is not None and (value >= limit if rps else value <= limit)
+        what = f"{page} {'req/s >=' if rps else 'p50 <='} {limit:g}x {reference}"
+        shown = f"{value or 0:.0%} of {reference}" if rps else f"{value or 0:.2f}x"
         lines.append(
-            f"  {'PASS' if ok else 'FAIL'}  {what:<56} "
-            + (shown.format(value) if value else "not measured")
+            f"  {'PASS' if ok else 'FAIL'}  {what:<56} {shown if value else 'not measured'}"
         )
     return lines
 
@@ -104,6 +100,7 @@ def print_queries(db, emails, profile):
             queries = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))
             slowest += [f"    {page.label:<22} {q['time']}s {q['sql'][:300]}" for q in queries[:2]]
         if profile and page.person in (*LARGE, None):  # open with python -m pstats, snakeviz
+            harness.RESULTS.mkdir(exist_ok=True)
             out = harness.RESULTS / f"{db}-{re.sub(r'\W+', '-', page.label)}.prof"
             cProfile.runctx("for _ in range(10): client.get(page.path)", {}, locals(), out)
             print(f"    {'':<24} cProfile of 10 requests: {out}")
@@ -114,8 +111,7 @@ def print_conditional_get(url):
     """Does the page answer a GET with its own ETag / Last-Modified with 304?"""
     headers = fetch(url)[1]
     conditional = {"If-None-Match": headers["ETag"], "If-Modified-Since": headers["Last-Modified"]}
-    conditional = {name: value for name, value in conditional.items() if value}
-    status = fetch(url, conditional)[0] if conditional else None
+    status = fetch(url, {name: value for name, value in conditional.items() if value})[0]
     print(
         f"  guide conditional GET: ETag={headers['ETag']!r} "
         f"Last-Modified={headers['Last-Modified']!r} Cache-Control={headers['Cache-Control']!r} "
@@ -154,7 +150,7 @@ def print_page_weight(base, path):
 def print_load(base, cookies, duration, connections):
     """Every page checked, then under wrk for `duration` seconds; then TARGETS."""
     asset = static_asset_path(fetch(base + GUIDE)[2].decode())
-    print(f"  load average (1 min) before {os.getloadavg()[0]:.1f}")
+    load_before = os.getloadavg()[0]
     print(f"  {'page':<24} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}  path")
     pages = {}
     for page in PAGES:
@@ -170,7 +166,7 @@ def print_load(base, cookies, duration, connections):
             f"{row['errors']:>7}  {path}",
             flush=True,
         )
-    print(f"  load average (1 min) after {os.getloadavg()[0]:.1f}")
+    print(f"  load average (1 min) before {load_before:.1f}, after {os.getloadavg()[0]:.1f}")
     print("  targets (ratios in this run):", *ratio_lines(pages), sep="\n")
 
 
@@ -186,12 +182,10 @@ def main():
             command = [sys.executable, "-m", "bench.perf", *sys.argv[1:], "--db", db]
             subprocess.run(command, check=True, cwd=harness.ROOT)
         return
-    print(f"[{args.db}] preparing the database ...", flush=True)
+    print(f"[{args.db}] preparing the database and seeding ...", flush=True)
     with harness.fresh_site(args.db) as env:
         harness.django_setup(env)
-        started = time.monotonic()
         emails = harness.seed(PEOPLE)
-        print(f"[{args.db}] seeded in {time.monotonic() - started:.1f} s", flush=True)
         from django.db import connection
 
         if args.db == "postgres":
