@@ -102,7 +102,9 @@ def print_queries(db, emails, profile):
         if profile and page.person in (*LARGE, None):  # open with python -m pstats, snakeviz
             harness.RESULTS.mkdir(exist_ok=True)
             out = harness.RESULTS / f"{db}-{re.sub(r'\W+', '-', page.label)}.prof"
-            cProfile.runctx("for _ in range(10): client.get(page.path)", {}, locals(), out)
+            profiler = cProfile.Profile()
+            profiler.runcall(lambda: [client.get(page.path) for _ in range(10)])  # noqa: B023
+            profiler.dump_stats(out)
             print(f"    {'':<24} cProfile of 10 requests: {out}")
     print("  slowest queries on the large pages:", *slowest, sep="\n")
 
