@@ -79,7 +79,6 @@ def run(db):
     """{"database", "before", "down", "after": observations, "ok": all three as wanted}."""
     report = {"database": db}
     with harness.fresh_site(db, pg_name=PG_DATABASE) as env:
-        env["LOG_LEVEL"] = "CRITICAL"  # The outage's 503 log lines would drown the report.
         with harness.gunicorn(env, 2) as base:
             report["before"] = wait_for(base, 200)
             with FAULTS[db](env):
