@@ -1,6 +1,11 @@
-"""The benchmark's own helpers (no servers, no load): the verdicts it prints are right."""
+"""The benchmark's own helpers (no servers, no load): the verdicts it prints are right,
+and the people it seeds are what its pages measure."""
+
+import pytest
+from django.core.management import call_command
 
 from bench import harness, lighthouse, perf
+from journal.models import CheckIn, Entry, Journey, PracticeTick, Transition
 
 
 def row(rps=100.0, p50=10.0):
@@ -81,3 +86,27 @@ def test_lighthouse_failures_name_the_elements_and_keep_weights():
     assert [f["id"] for f in failures] == ["is-crawlable"]
     assert failures[0]["weight"] == 4.0
     assert failures[0]["nodes"] == ["http://x/robots.txt"]
+
+
+@pytest.mark.django_db
+def test_seeded_people_have_their_entries_and_history_and_their_pages_answer(client):
+    call_command("load_guide", verbosity=0)
+    emails = harness.seed({"writer": (25, 0), "keeper": (0, 120)})
+    writer = Entry.objects.filter(owner__email=emails["writer"])
+    assert writer.count() == 25
+    assert writer.filter(body__contains=harness.SEARCH_WORD).count() == 3
+    assert writer.filter(tags__isnull=False).count() == 13
+    keeper = {"owner__email": emails["keeper"]}
+    assert Entry.objects.filter(**keeper).count() == 120
+    assert CheckIn.objects.filter(**keeper).count() == 120
+    assert PracticeTick.objects.filter(**keeper, undone_on=None).exists()
+    moves = Transition.objects.filter(**keeper).order_by("created_at")
+    assert moves.count() == 3 and moves.first().from_stage is None
+    assert Journey.objects.get(**keeper).stage == moves.last().to_stage
+    for person, path, marker in (
+        ("writer", "/journal/?q=river", "river"),
+        ("keeper", "/", "<main"),
+    ):
+        assert client.login(email=emails[person], password=harness.PASSWORD)
+        response = client.get(path)
+        assert response.status_code == 200 and marker in response.content.decode()
