@@ -38,7 +38,7 @@ CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "config.apps.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -71,7 +71,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
-    "journal.middleware.UserTimezoneMiddleware",
+    "journal.accounts.middleware.UserTimezoneMiddleware",
     "config.middleware.SecurityHeadersMiddleware",
 ]
 
@@ -186,8 +186,8 @@ ACCOUNT_SESSION_REMEMBER = None
 # reveals that an address has an account; rate limits keep probing slow.
 ACCOUNT_PREVENT_ENUMERATION = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Twin Flame Runner] "
-ACCOUNT_SIGNUP_FORM_CLASS = "journal.forms.SignupExtraForm"
-ACCOUNT_ADAPTER = "journal.adapters.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "journal.accounts.forms.SignupExtraForm"
+ACCOUNT_ADAPTER = "journal.accounts.adapters.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
     # allauth's defaults, stated here so they are visible and tunable.
     "login": "30/m/ip",

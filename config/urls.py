@@ -1,10 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from config import admin_access
 from config.views import healthz, ping, server_error
-
-admin_access.protect(admin.site)
 
 urlpatterns = [
     # Public guide, support page, sitemap and robots.txt

@@ -4,7 +4,6 @@ import math
 
 import reversion
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -61,6 +60,19 @@ class PublishedQuerySet(AudienceQuerySet):
     def visible(self, preview=False):
         """What a page shows: everything in a staff preview, else only what is public."""
         return self.all() if preview else self.published()
+
+
+class SectionQuerySet(PublishedQuerySet):
+    def readable(self, now=None):
+        """Published sections of published articles: all that may be linked or found."""
+        now = now or timezone.now()
+        return self.published(now).filter(article__in=Article.objects.published(now))
+
+
+class StageContentQuerySet(AudienceQuerySet):
+    def published(self, now=None):
+        """Practices or prompts of published stages."""
+        return self.filter(stage__in=Stage.objects.published(now))
 
 
 class Publishable(models.Model):
@@ -152,7 +164,7 @@ class Section(Publishable):
     )
     body = models.TextField(blank=True, help_text=MARKDOWN_HELP)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = SectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "order", "id"]
@@ -223,15 +235,23 @@ class Stage(Publishable):
     def get_absolute_url(self):
         return reverse("guide:stage", args=[self.slug])
 
+    def neighbours(self, stages=None):
+        """(previous, next) around this stage among `stages` (the published ones unless a
+        caller passes the list it already has), by order. Works from a stage an editor
+        unpublished, so nobody standing in one is stuck."""
+        if stages is None:
+            stages = Stage.objects.published()
+        ordered = sorted({*stages, self}, key=lambda stage: (stage.order, stage.id))
+        position = ordered.index(self)
+        previous = ordered[position - 1] if position else None
+        following = ordered[position + 1] if position + 1 < len(ordered) else None
+        return previous, following
+
     def next_stage(self):
-        """The next published stage in order, or None after the last one."""
-        later = Q(order__gt=self.order) | Q(order=self.order, id__gt=self.id)
-        return Stage.objects.published().filter(later).order_by("order", "id").first()
+        return self.neighbours()[1]
 
     def previous_stage(self):
-        """The previous published stage in order, or None before the first one."""
-        earlier = Q(order__lt=self.order) | Q(order=self.order, id__lt=self.id)
-        return Stage.objects.published().filter(earlier).order_by("-order", "-id").first()
+        return self.neighbours()[0]
 
 
 @reversion.register()
@@ -244,7 +264,7 @@ class Practice(models.Model):
     description = models.TextField(blank=True, help_text=MARKDOWN_HELP)
     audience = models.CharField(max_length=10, choices=Audience, blank=True, default="")
 
-    objects = AudienceQuerySet.as_manager()
+    objects = StageContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["stage", "order", "id"]
@@ -262,7 +282,7 @@ class Prompt(models.Model):
     text = models.CharField(max_length=300)
     audience = models.CharField(max_length=10, choices=Audience, blank=True, default="")
 
-    objects = AudienceQuerySet.as_manager()
+    objects = StageContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["stage", "order", "id"]

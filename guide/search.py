@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .models import Article, Point, Practice, Prompt, Section, Stage
+from .models import Point, Practice, Prompt, Section, Stage
 
 MAX_QUERY_LENGTH = 200
 SNIPPET_WORDS = 36
@@ -81,8 +81,7 @@ def _joined(model, parent, *fields):
 def _searchable(model):
     if model is Section:
         return (
-            Section.objects.published()
-            .filter(article__in=Article.objects.published())
+            Section.objects.readable()
             .select_related("article")
             .annotate(extra=_joined(Point, "section", "title", "body"))
         ), ("title", "body")

@@ -74,14 +74,14 @@ def stage(request, slug):
     stage = next((item for item in stages if item.slug == slug), None)
     if stage is None:
         raise Http404("No such stage.")
-    position = stages.index(stage)
+    previous_stage, next_stage = stage.neighbours(stages)
     context = {
         "stage": stage,
         "stages": stages,
         "practices": stage.practices.all(),
         "prompts": stage.prompts.all(),
-        "previous_stage": stages[position - 1] if position else None,
-        "next_stage": stages[position + 1] if position + 1 < len(stages) else None,
+        "previous_stage": previous_stage,
+        "next_stage": next_stage,
     }
     return render_guide(request, "guide/stage.html", context, preview)
 

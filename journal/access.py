@@ -1,6 +1,17 @@
-"""The one ownership gate: every private object in a view is fetched here."""
+"""The one ownership gate: every private row is read through `for_owner`, and every
+private object in a view is fetched with `get_owned_or_404`."""
 
+from django.db import models
 from django.shortcuts import get_object_or_404
+
+
+class OwnedQuerySet(models.QuerySet):
+    """Every private queryset starts here: rows of one person, nobody else's."""
+
+    def for_owner(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(owner=user)
 
 
 def get_owned_or_404(queryset_or_model, user, **lookup):

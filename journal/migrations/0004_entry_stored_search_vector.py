@@ -8,6 +8,7 @@ COLUMN_SQL = """
 ALTER TABLE journal_entry ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
     to_tsvector('english'::regconfig, coalesce(title, '') || ' ' || coalesce(body, ''))
 ) STORED;
+-- Databases migrated with an earlier 0003 hold an expression index of this name.
 DROP INDEX IF EXISTS entry_search_gin;
 CREATE INDEX entry_search_gin ON journal_entry USING gin (search_vector);
 """

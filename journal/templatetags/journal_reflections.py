@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from django import template
 
-from journal.models import Entry
+from journal.entries.models import Entry
 
 register = template.Library()
 

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from journal.entries.models import BODY_MAX_CHARS
 from journal.models import Entry, EntryDraft, Journey, Tag
-from journal.models.entries import BODY_MAX_CHARS
 
 from .factories import EntryFactory
 

@@ -8,8 +8,8 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from journal.entries.search import search_terms
 from journal.models import Entry, Profile, Tag
-from journal.search import search_terms
 
 from .factories import EntryFactory
 

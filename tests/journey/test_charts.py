@@ -8,7 +8,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from journal import charts
+from journal.journey import charts
 from journal.models import CheckIn, Entry, PracticeTick, Transition
 
 pytestmark = pytest.mark.django_db

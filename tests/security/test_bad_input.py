@@ -322,11 +322,12 @@ def test_every_journal_journey_and_guide_page_is_in_the_methods_table(furnished)
     from django.urls import resolve
 
     import guide.urls
-    import journal.entry_urls
-    import journal.journey_urls
+    import journal.journey.urls
+    import journal.urls
 
     names = {"home"}
-    for module in (journal.entry_urls, journal.journey_urls, guide.urls):
+    names |= {f"journal:{pattern.name}" for pattern in journal.urls.journal_patterns}
+    for module in (journal.journey.urls, guide.urls):
         names |= {f"{module.app_name}:{pattern.name}" for pattern in module.urlpatterns}
     covered = {resolve(fill_any(url, furnished)).view_name for url in ALLOWED_METHODS}
     assert covered == names

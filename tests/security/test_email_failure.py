@@ -7,7 +7,7 @@ import smtplib
 import pytest
 from django.contrib.auth import get_user_model
 
-from journal.adapters import EMAIL_NOT_SENT
+from journal.accounts.adapters import EMAIL_NOT_SENT
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,7 @@ def broken_mail(request, settings):
 def test_a_failed_email_does_not_lose_the_sign_up(client, broken_mail, caplog):
     client.raise_request_exception = False
     data = {"email": "new@example.com", "password1": PASSWORD, "password2": PASSWORD}
-    with caplog.at_level(logging.ERROR, logger="journal.adapters"):
+    with caplog.at_level(logging.ERROR, logger="journal.accounts.adapters"):
         response = client.post("/accounts/signup/", data, follow=True)
     assert response.status_code == 200
     assert get_user_model().objects.filter(email="new@example.com").exists()

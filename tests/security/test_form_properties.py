@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from guide.models import Stage
-from journal.forms import parse_tag_names
+from journal.entries.forms import parse_tag_names
 from journal.models import CheckIn, Entry, Journey
 
 from .conftest import snapshot

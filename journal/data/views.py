@@ -1,18 +1,14 @@
-"""Your data is yours: export it, import it back, or delete the account and all of it."""
+"""Your data is yours: download it, or bring an export back."""
 
-from allauth.account.decorators import reauthentication_required
-from allauth.usersessions.adapter import get_adapter as get_usersessions_adapter
-from allauth.usersessions.models import UserSession
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_POST, require_safe
 
-from .. import export, importing
+from . import export, importing
 
 IMPORT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -22,19 +18,6 @@ class ImportForm(forms.Form):
         label="Your JSON export",
         help_text="The .json file from “Download as JSON”. Anything you already have is skipped.",
     )
-
-
-class DeleteAccountForm(forms.Form):
-    confirm = forms.CharField(
-        label="Type DELETE to confirm",
-        help_text="Capital letters, as shown. This cannot be undone.",
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
-    )
-
-    def clean_confirm(self):
-        if self.cleaned_data["confirm"].strip() != "DELETE":
-            raise forms.ValidationError("Type the word DELETE to confirm; nothing was deleted.")
-        return "DELETE"
 
 
 def _download(content, content_type, extension):
@@ -81,25 +64,3 @@ def import_json(request):
                 messages.info(request, note)
             return redirect("journal:data")
     return render(request, "journal/data.html", {"import_form": form}, status=400)
-
-
-def end_all_sessions(request, user):
-    """Sign the person out everywhere: every tracked session, then this one."""
-    sessions = UserSession.objects.filter(user_id=user.pk)
-    get_usersessions_adapter().end_sessions(list(sessions))
-    logout(request)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-@reauthentication_required
-def delete_account(request):
-    """After a fresh sign-in (allauth's re-authentication) and typing DELETE."""
-    form = DeleteAccountForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = request.user
-        end_all_sessions(request, user)
-        user.delete()  # Everything of theirs goes with it (on_delete=CASCADE).
-        messages.success(request, "Your account and everything in it have been deleted.")
-        return redirect("home")
-    return render(request, "journal/delete_account.html", {"form": form})

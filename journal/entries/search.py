@@ -2,18 +2,13 @@
 
 import re
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
 SEARCH_CONFIG = "english"
 MAX_TERMS = 12
-
-
-def entry_search_vector():
-    """The expression migration 0003 indexed (kept for that migration's history)."""
-    return SearchVector("title", "body", config=SEARCH_CONFIG)
 
 
 def stored_search_vector():

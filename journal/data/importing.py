@@ -14,12 +14,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from guide.models import Article, Practice, Prompt, Section, Stage
+from guide.models import Practice, Prompt, Section, Stage
+from journal.entries.forms import TAG_MAX_CHARS, parse_tag_names
+from journal.entries.models import BODY_MAX_CHARS, Entry, Tag
+from journal.journey.models import CheckIn, Journey, PracticeTick, Role, Transition
+from journal.moods import Mood
 
 from .export import FORMAT, VERSION
-from .forms import TAG_MAX_CHARS, parse_tag_names
-from .models import CheckIn, Entry, Journey, Mood, PracticeTick, Role, Tag, Transition
-from .models.entries import BODY_MAX_CHARS
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 
@@ -254,8 +255,7 @@ class GuideKeys:
             self.prompts.setdefault((prompt.stage.slug, prompt.text), prompt)
             self.prompts_by_text.setdefault(prompt.text, []).append(prompt)
         sections = (
-            Section.objects.published()
-            .filter(article__in=Article.objects.published())
+            Section.objects.readable()
             .select_related("article")
             .only("title", "slug", "article__slug")
         )

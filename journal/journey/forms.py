@@ -1,8 +1,9 @@
 from django import forms
 
 from guide.models import Stage
+from journal.moods import Mood
 
-from .models import CheckIn, Mood, Role
+from .models import CheckIn, Role
 
 
 class StageChoiceField(forms.ModelChoiceField):

@@ -3,44 +3,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from guide.models import Stage
+from journal.moods import Mood
 
-from .models import Entry, Mood, Profile, Tag
-from .models.entries import BODY_MAX_CHARS
-from .models.profile import timezone_names
-
-
-class SignupExtraForm(forms.Form):
-    """Extra sign-up field for allauth: the browser's zone, filled in by timezone.js."""
-
-    timezone = forms.CharField(required=False, widget=forms.HiddenInput)
-
-    def clean_timezone(self):
-        name = self.cleaned_data.get("timezone") or ""
-        return name if name in timezone_names() else "UTC"
-
-    def signup(self, request, user):
-        Profile.objects.update_or_create(
-            owner=user, defaults={"timezone": self.cleaned_data["timezone"]}
-        )
-
-
-class ProfileForm(forms.ModelForm):
-    timezone = forms.TypedChoiceField(
-        choices=(),
-        label="Your time zone",
-        help_text="“Today”, streaks and one check-in per day follow this zone.",
-    )
-
-    class Meta:
-        model = Profile
-        fields = ["timezone"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["timezone"].choices = [(name, name) for name in sorted(timezone_names())]
-
-
-# --- Journal entries ---------------------------------------------------------
+from .models import BODY_MAX_CHARS, Entry, Tag
 
 TAG_MAX_CHARS = 50
 TAGS_PER_ENTRY = 20

@@ -11,10 +11,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from guide.models import Practice, Stage
+from journal.entries.models import Entry
+from journal.moods import Mood
 
-from .. import charts
-from ..journey_forms import CheckInForm, JourneyForm, MoveForm, PracticeTickForm
-from ..models import CheckIn, Journey, Mood, PracticeTick, Transition
+from . import charts
+from .forms import CheckInForm, JourneyForm, MoveForm, PracticeTickForm
+from .models import CheckIn, Journey, PracticeTick, Transition
 
 
 def journey_for(user):
@@ -78,11 +80,12 @@ def practices_context(user, journey):
 
 def stage_context(request, journey, move_form=None):
     context = practices_context(request.user, journey)
+    previous_stage, next_stage = journey.stage.neighbours()
     context.update(
         prompts=journey.prompts(),
         sections=journey.sections()[:5],
-        next_stage=journey.neighbour("forward"),
-        previous_stage=journey.neighbour("back"),
+        next_stage=next_stage,
+        previous_stage=previous_stage,
         move_form=move_form or MoveForm(journey=journey),
         next_practice=next((p for p in context["practices"] if not p.tick), None),
     )
@@ -100,8 +103,7 @@ def index(request, journey):
 @require_POST
 @journey_required
 def tick(request, journey, pk):
-    published = Practice.objects.filter(stage__in=Stage.objects.published())
-    practice = get_object_or_404(published.for_role(journey.role), pk=pk)
+    practice = get_object_or_404(Practice.objects.published().for_role(journey.role), pk=pk)
     form = PracticeTickForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("Choose done or not done.")
@@ -192,3 +194,29 @@ def history(request, journey):
         "query_string": f"days={days}" if days in charts.RANGES else "",
     }
     return render(request, "journey/history.html", context)
+
+
+# --- The dashboard (home page) -----------------------------------------------
+
+
+@require_safe
+def home(request):
+    """Visitors see the welcome page; signed-in people see their dashboard."""
+    if not request.user.is_authenticated:
+        return render(request, "home.html", {"stages": Stage.objects.published()})
+    journey = journey_for(request.user)
+    if journey is None:
+        return redirect("journey:start")
+    today = timezone.localdate()
+    entries = Entry.objects.for_owner(request.user)
+    context = {
+        **practices_context(request.user, journey),
+        **check_in_context(request.user),
+        "today": today,
+        "todays_prompt": journey.todays_prompt(today),
+        "recent_entries": entries.order_by("-entry_date", "-id")[:3],
+        "streak": journey.showing_up(today),
+        "on_this_day": entries.on_this_day(today)[:3],
+        "mood_chart": charts.mood_chart_for(request.user, 30, today),
+    }
+    return render(request, "journey/dashboard.html", context)

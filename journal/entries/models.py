@@ -7,19 +7,14 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
-from .owned import OwnedQuerySet
-from .streaks import showing_up
+from journal.access import OwnedQuerySet
+from journal.moods import Mood
+from journal.streaks import showing_up
+
+from .search import search_entries
 
 BODY_MAX_CHARS = 100_000
 ON_THIS_DAY_YEARS = 60
-
-
-class Mood(models.IntegerChoices):
-    VERY_LOW = 1, "Very low"
-    LOW = 2, "Low"
-    OKAY = 3, "Okay"
-    GOOD = 4, "Good"
-    VERY_GOOD = 5, "Very good"
 
 
 class Tag(models.Model):
@@ -62,8 +57,6 @@ class EntryQuerySet(OwnedQuerySet):
         )
 
     def search(self, text):
-        from journal.search import search_entries
-
         return search_entries(self, text)
 
     def filter_by(self, *, tag=None, mood=None, stage=None, date_from=None, date_to=None):
@@ -142,13 +135,6 @@ class Entry(models.Model):
     @property
     def display_title(self):
         return self.title or f"{self.entry_date:%A %d %B %Y}"
-
-    @staticmethod
-    def current_stage_id(user):
-        """The stage the person is in now, from the phase tracker (None before onboarding)."""
-        from .journey import Journey
-
-        return Journey.objects.filter(owner=user).values_list("stage", flat=True).first()
 
 
 class EntryDraft(models.Model):

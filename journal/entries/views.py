@@ -6,20 +6,30 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
-from guide.models import Article, Prompt, Section, Stage
+from guide.models import Prompt, Section
+from journal.access import get_owned_or_404
 
-from ..access import get_owned_or_404
-from ..forms import EntryFilterForm, EntryForm
-from ..models import Entry, EntryDraft, Tag
+from .forms import EntryFilterForm, EntryForm
+from .models import Entry, EntryDraft, Tag
 
 PAGE_SIZE = 20
 
 
 def _htmx_target(request):
     return request.htmx.target if request.htmx else None
+
+
+def _current_stage_id(user):
+    """The tracker's current stage, kept on a new entry (None before onboarding).
+
+    Read through the user's reverse accessor: the tracker builds on entries, so entries
+    never import it.
+    """
+    journey = getattr(user, "journey", None)
+    return journey.stage_id if journey else None
 
 
 @login_required
@@ -77,14 +87,9 @@ def _reflection_source(request):
     prompt_id, section_id = request.GET.get("prompt", ""), request.GET.get("section", "")
     # isdigit() alone lets "²" through, which no id field can read.
     if prompt_id.isascii() and prompt_id.isdigit():
-        prompt = Prompt.objects.filter(pk=prompt_id, stage__in=Stage.objects.published()).first()
+        prompt = Prompt.objects.published().filter(pk=prompt_id).first()
     if section_id.isascii() and section_id.isdigit():
-        section = (
-            Section.objects.published()
-            .filter(pk=section_id, article__in=Article.objects.published())
-            .select_related("article")
-            .first()
-        )
+        section = Section.objects.readable().filter(pk=section_id).select_related("article").first()
     return prompt, section
 
 
@@ -97,7 +102,7 @@ def entry_new(request):
     if request.method == "POST":
         form = EntryForm(request.POST)
         if form.is_valid():
-            form.instance.stage_id = Entry.current_stage_id(request.user)
+            form.instance.stage_id = _current_stage_id(request.user)
             form.instance.prompt, form.instance.section = prompt, section
             entry = form.save_for(request.user)
             if request.htmx:
@@ -146,3 +151,32 @@ def entry_delete(request, pk):
             return HttpResponseClientRedirect(reverse("journal:entry_list"))
         return redirect("journal:entry_list")
     return render(request, "journal/entry_confirm_delete.html", {"entry": entry})
+
+
+# --- The autosaved draft of a new entry -------------------------------------
+
+
+@login_required
+@require_POST
+def draft_save(request):
+    """Autosave of the new-entry page (htmx); without JavaScript the form is the draft."""
+    title, body = request.POST.get("title", ""), request.POST.get("body", "")
+    if title.strip() or body.strip():
+        draft = EntryDraft.save_for(request.user, title, body)
+    else:
+        EntryDraft.discard_for(request.user)
+        draft = None
+    if request.htmx:
+        context = {"draft": draft, "draft_saved": True}
+        return render(request, "journal/entry_new.html#draft-status", context)
+    return redirect("journal:entry_new")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def draft_discard(request):
+    draft = EntryDraft.objects.for_owner(request.user).first()
+    if request.method == "POST":
+        EntryDraft.discard_for(request.user)
+        return redirect("journal:entry_new")
+    return render(request, "journal/draft_discard.html", {"draft": draft})

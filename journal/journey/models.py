@@ -4,9 +4,10 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
-from .entries import Mood
-from .owned import OwnedQuerySet
-from .streaks import showing_up
+from journal.access import OwnedQuerySet
+from journal.entries.models import Entry
+from journal.moods import Mood
+from journal.streaks import showing_up
 
 
 class Role(models.TextChoices):
@@ -72,10 +73,9 @@ class Journey(models.Model):
         return (stage or self.stage).prompts.for_role(self.role)
 
     def sections(self):
-        from guide.models import Article, Section
+        from guide.models import Section
 
-        sections = Section.objects.published().filter(article__in=Article.objects.published())
-        return sections.select_related("article").for_role(self.role)
+        return Section.objects.readable().select_related("article").for_role(self.role)
 
     def todays_prompt(self, today):
         """One prompt a day, the same all day, taking turns through the stage's prompts."""
@@ -84,8 +84,6 @@ class Journey(models.Model):
 
     def showing_up(self, today):
         """The forgiving streak of days with a check-in or a journal entry."""
-        from .entries import Entry
-
         since = today - datetime.timedelta(days=366)
         days = set(
             CheckIn.objects.filter(owner_id=self.owner_id, day__range=(since, today)).values_list(
@@ -102,7 +100,8 @@ class Journey(models.Model):
     def neighbour(self, direction):
         """The published stage after ("forward") or before ("back") the current one,
         found by order, so someone in a stage an editor unpublished can still move."""
-        return self.stage.next_stage() if direction == "forward" else self.stage.previous_stage()
+        previous, following = self.stage.neighbours()
+        return following if direction == "forward" else previous
 
 
 class Transition(models.Model):

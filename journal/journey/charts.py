@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from guide.models import Stage
+from journal.entries.models import Entry
+from journal.moods import Mood
 
-from .models import CheckIn, Entry, Mood, PracticeTick, Transition
-from .models.journey import local_day
+from .models import CheckIn, PracticeTick, Transition, local_day
 
 RANGES = (30, 90, 365)
 
@@ -278,7 +279,7 @@ def practices_chart_for(user, role):
     """Per stage: practices for this role done (ticked and not unticked) out of all of them."""
     from guide.models import Practice
 
-    practices = Practice.objects.filter(stage__in=Stage.objects.published()).for_role(role)
+    practices = Practice.objects.published().for_role(role)
     done_ids = set(
         PracticeTick.objects.for_owner(user).active().values_list("practice_id", flat=True)
     )

@@ -7,7 +7,8 @@ import zipfile
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .models import CheckIn, Entry, Journey, PracticeTick, Tag, Transition
+from journal.entries.models import Entry, Tag
+from journal.journey.models import CheckIn, Journey, PracticeTick, Transition
 
 FORMAT = "twinflame-journal-export"
 VERSION = 1
