@@ -78,13 +78,12 @@ def wait_for(base, wanted):
 def run(db):
     """{"database", "before", "down", "after": observations, "ok": all three as wanted}."""
     report = {"database": db}
-    with harness.fresh_site(db, pg_name=PG_DATABASE) as env:
-        with harness.gunicorn(env, 2) as base:
-            report["before"] = wait_for(base, 200)
-            with FAULTS[db](env):
-                report["down"] = wait_for(base, 503)
-                report["down"]["ok"] &= report["down"]["calm_503_page"]
-            report["after"] = wait_for(base, 200)
+    with harness.fresh_site(db, pg_name=PG_DATABASE) as env, harness.gunicorn(env, 2) as base:
+        report["before"] = wait_for(base, 200)
+        with FAULTS[db](env):
+            report["down"] = wait_for(base, 503)
+            report["down"]["ok"] &= report["down"]["calm_503_page"]
+        report["after"] = wait_for(base, 200)
     if db == "postgres":
         harness.pg_admin(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
     report["ok"] = all(report[phase]["ok"] for phase in ("before", "down", "after"))
