@@ -110,3 +110,16 @@ def test_seeded_people_have_their_entries_and_history_and_their_pages_answer(cli
         assert client.login(email=emails[person], password=harness.PASSWORD)
         response = client.get(path)
         assert response.status_code == 200 and marker in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_queries_per_page_are_counted_and_the_slowest_of_a_large_page_named(monkeypatch, capsys):
+    call_command("load_guide", verbosity=0)
+    emails = harness.seed({"entries10k": (30, 0)})
+    page = perf.Page("journal list, 10k", "/journal/", "entries10k", "journal")
+    monkeypatch.setattr(perf, "PAGES", [page])
+    perf.print_queries("sqlite", emails, profile=False)
+    out = capsys.readouterr().out
+    counted = next(line for line in out.splitlines() if line.strip().startswith(page.label))
+    assert int(counted.split()[3]) > 0, out
+    assert "SELECT" in out.split("slowest queries on the large pages:")[1], out
