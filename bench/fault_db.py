@@ -37,6 +37,7 @@ def sqlite_down(env):
         path.rmdir()
         for file in aside.iterdir():
             file.rename(path.parent / file.name)
+        aside.rmdir()
 
 
 @contextlib.contextmanager
