@@ -1,11 +1,12 @@
-"""Bringing a journal kept in another app (Day One, jrnl): the form, and the writing,
-which is the same checked, idempotent, all-or-nothing writing as this site's own import."""
+"""Bringing a journal kept in another app (Day One, jrnl): the form reads the file into
+entries as this site's own export writes them, and then checks them with the same record
+forms, so the writing is the site's own import: idempotent and all-or-nothing."""
 
 from django import forms
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from . import dayone, importing, jrnl
+from . import dayone, jrnl
+from .forms import ImportForm
 from .outside import SourceError
 
 JSON_MAX_BYTES = 20 * 1024 * 1024
@@ -45,32 +46,18 @@ class OtherAppImportForm(forms.Form):
                 self.entries, self.attachments = jrnl.read(upload, timezone.get_current_timezone())
         except SourceError as error:
             self.add_error("file", f"{error} Nothing was imported.")
+            return cleaned
+        try:
+            self.records = {
+                "entries": ImportForm.read("entries", [e.as_record() for e in self.entries])
+            }
+        except forms.ValidationError as error:
+            self.add_error("file", error)
         return cleaned
 
 
-def import_entries(user, entries):
-    """Write the entries not here yet; returns (added, already here). Raises
-    importing.ImportFailed, with nothing written, when any entry cannot be kept."""
-    parsed = {
-        "entries": [
-            importing._parse_entry(number, entry.as_record())
-            for number, entry in enumerate(entries, start=1)
-        ],
-        "tags": [],
-    }
-    result = importing.ImportResult()
-    try:
-        with transaction.atomic():
-            importing._import_entries(user, parsed, importing.GuideKeys(), result)
-    except IntegrityError as error:
-        raise importing.ImportFailed(
-            "Your journal changed while this file was being imported. Nothing was imported;"
-            " please try again."
-        ) from error
-    return result.entries_added, result.entries_here
-
-
-def summary(source, added, here, attachments):
+def summary(source, counts, attachments):
+    added, here = counts["entries_added"], counts["entries_here"]
     entries = f"{added} entr{'y' if added == 1 else 'ies'}"
     text = f"Imported {entries} from {SOURCES[source]}; {here} already in your journal were"
     text += " left as they are."

@@ -114,13 +114,27 @@ def test_importing_letters_twice_adds_nothing_and_keeps_own_reminders(owner_clie
     assert "5 letters" in message and "already here" in message
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # fmt: skip
     ("letter", "problem"),
     [
-        ({"kind": "poem", "body": "x"}, "Letter 1 in the file has a problem"),
-        ({"kind": "unsent", "body": "   "}, "Letter 1 in the file has a problem"),
-        ({"kind": "future", "seal": "date", "body": "x"}, "Letter 1 in the file has a problem"),
-        ("not a letter", "Letter 1 in the file has a problem"),
+        (
+            {"kind": "poem", "body": "x"},
+            "Letter 1 in the file is neither an unsent letter nor a letter to your future self.",
+        ),
+        ({"kind": "unsent", "body": "   "}, "Letter 1 in the file has no text."),
+        (
+            {"kind": "future", "seal": "date", "body": "x"},
+            "Letter 1 in the file has a missing or unreadable date.",
+        ),
+        (
+            {"kind": "future", "seal": "someday", "body": "x"},
+            "Letter 1 in the file has a seal that is not “until a date” or “until the next move”.",
+        ),
+        (
+            {"kind": "unsent", "body": "x" * 100_001},
+            "Letter 1 in the file is longer than 100,000 characters.",
+        ),
+        ("not a letter", "Letter 1 in the file is not a letter."),
     ],
 )
 def test_a_broken_letter_imports_nothing(owner_client, owner, letter, problem):
@@ -144,5 +158,5 @@ def test_bad_reminder_settings_import_nothing(owner_client, owner):
     }).encode()  # fmt: skip
     response = owner_client.post(reverse("journal:import"), {"file": upload(content)})
     assert response.status_code == 400
-    assert "The reminder setting in the file has a problem" in response.content.decode()
+    assert "The reminder settings in the file cannot be read." in response.content.decode()
     assert not ReminderSettings.objects.exists()
