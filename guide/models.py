@@ -1,8 +1,10 @@
 """Public, editor-owned content: the article, its sections and points, the stages."""
 
 import math
+from dataclasses import dataclass
 
 import reversion
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -225,6 +227,17 @@ class Stage(Publishable):
     feelings = models.TextField(
         blank=True, help_text="What people often feel in this stage. " + MARKDOWN_HELP
     )
+    follows = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="second way on from",
+        help_text="Leave empty for a stage on the main way, placed by its order. Choose a "
+        "stage to make this one another way on from it, offered as an equal choice beside "
+        "the next stage on the main way (Peace apart follows Integration, beside Reunion).",
+    )
 
     class Meta:
         ordering = ["order", "id"]
@@ -236,22 +249,101 @@ class Stage(Publishable):
         return reverse("guide:stage", args=[self.slug])
 
     def neighbours(self, stages=None):
-        """(previous, next) around this stage among `stages` (the published ones unless a
-        caller passes the list it already has), by order. Works from a stage an editor
+        """The way around this stage among `stages` (the published ones unless a caller
+        passes the list it already has): a `Way` of the stage before it, the ways on
+        from it, and the other ways on from the same place. Works from a stage an editor
         unpublished, so nobody standing in one is stuck."""
         if stages is None:
             stages = Stage.objects.published()
-        ordered = sorted({*stages, self}, key=lambda stage: (stage.order, stage.id))
-        position = ordered.index(self)
-        previous = ordered[position - 1] if position else None
-        following = ordered[position + 1] if position + 1 < len(ordered) else None
-        return previous, following
+        return Way.around(self, stages)
 
-    def next_stage(self):
-        return self.neighbours()[1]
+    def clean(self):
+        if self.follows_id is None:
+            return
+        if self.follows_id == self.pk:
+            raise ValidationError({"follows": "A stage cannot follow itself."})
+        if self.follows.follows_id is not None:
+            raise ValidationError(
+                {"follows": "Choose a stage on the main way (one that follows no other stage)."}
+            )
+        if self.pk and Stage.objects.filter(follows=self).exists():
+            raise ValidationError(
+                {"follows": "Other stages follow this one, so it must stay on the main way."}
+            )
 
-    def previous_stage(self):
-        return self.neighbours()[0]
+    @classmethod
+    def steps(cls, stages):
+        """`stages` as the way reads: a list of steps, each a list of equal choices
+        (for example [[Separation], [Integration], [Reunion, Peace apart]])."""
+        stages = sorted(stages, key=_by_order)
+        main = [stage for stage in stages if stage.follows_id is None]
+        steps = []
+        for stage in main:
+            if not steps:
+                steps.append([stage])
+                continue
+            steps.append(sorted([stage, *_following(steps[-1][0], stages)], key=_by_order))
+        if main and (last := _following(main[-1], stages)):
+            steps.append(last)
+        shown = {stage.pk for step in steps for stage in step}
+        # Stages that follow an unpublished stage still get a place, at the end.
+        steps += [[stage] for stage in stages if stage.pk not in shown]
+        return steps
+
+
+def _by_order(stage):
+    return (stage.order, stage.id or 0)
+
+
+def _following(stage, stages):
+    """The stages an editor set to follow `stage` (its second ways on)."""
+    return sorted((s for s in stages if s.follows_id == stage.pk), key=_by_order)
+
+
+@dataclass(frozen=True)
+class Way:
+    """Where a person can go from a stage. `onward` holds one stage or a choice between
+    equals (Reunion or Peace apart after Integration); `alongside` holds the other ways
+    on from the place this stage was reached from, so moving between them is one step."""
+
+    previous: "Stage | None"
+    onward: list
+    alongside: list
+
+    @classmethod
+    def around(cls, stage, stages):
+        stages = sorted({*stages, stage}, key=_by_order)
+        previous = cls._before(stage, stages)
+        alongside = [s for s in cls._onward(previous, stages) if s != stage] if previous else []
+        return cls(previous, cls._onward(stage, stages), alongside)
+
+    @staticmethod
+    def _before(stage, stages):
+        if stage.follows_id is not None:
+            return next((s for s in stages if s.pk == stage.follows_id), None)
+        main = [s for s in stages if s.follows_id is None]
+        position = main.index(stage)
+        return main[position - 1] if position else None
+
+    @staticmethod
+    def _onward(stage, stages):
+        onward = _following(stage, stages)
+        if stage.follows_id is None:
+            main = [s for s in stages if s.follows_id is None]
+            position = main.index(stage)
+            if position + 1 < len(main):
+                onward = sorted([main[position + 1], *onward], key=_by_order)
+        return onward
+
+    @property
+    def choices(self):
+        """Every stage one move away: back, on, or across to another way on."""
+        return [*([self.previous] if self.previous else []), *self.onward, *self.alongside]
+
+    @property
+    def is_an_ending(self):
+        """A stage with nowhere further to go is complete in itself, not a step short."""
+        return not self.onward
 
 
 @reversion.register()
@@ -298,7 +390,7 @@ class Prompt(models.Model):
 class SupportPage(models.Model):
     """Where to find professional help; there is one, edited in admin."""
 
-    title = models.CharField(max_length=200, default="Getting help")
+    title = models.CharField(max_length=200, default="Get help")
     body = models.TextField(help_text=MARKDOWN_HELP)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -316,10 +408,13 @@ class ShippedContent(models.Model):
     """A record that load_guide once added a shipped item (e.g. "stage:separation").
 
     The loader adds an item only if it never did before, so an editor who renames,
-    rewrites or deletes shipped content never finds it back on the next deploy.
+    rewrites or deletes shipped content never finds it back on the next deploy. The
+    fingerprint is of the text as shipped: while the item still matches it, nobody has
+    edited it, and a newer shipped text may replace it.
     """
 
     key = models.CharField(max_length=200, unique=True)
+    fingerprint = models.CharField(max_length=64, blank=True)
     loaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
