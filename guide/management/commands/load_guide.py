@@ -39,7 +39,7 @@ def article_fingerprint(title, summary, intro):
 
 def section_fingerprint(order, title, audience, body, points):
     """`points`: [(title, audience, body)] in order."""
-    return fingerprint(str(order), title, audience, body, [v for point in points for v in point])
+    return fingerprint(str(order), title, audience, body, *(v for point in points for v in point))
 
 
 def support_fingerprint(title, body):
