@@ -108,8 +108,9 @@ class Command(BaseCommand):
                 self.stdout.write(f'"{key}" = ["{value}"]')
             return
         report = self.load(data)
-        for line in report.lines():
-            self.stdout.write(line)
+        if options["verbosity"]:
+            for line in report.lines():
+                self.stdout.write(line)
 
     @transaction.atomic
     def load(self, data):
