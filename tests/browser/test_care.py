@@ -83,7 +83,7 @@ def test_choosing_a_way_on_from_integration_then_moving_across(live_server, page
     sign_in(page, live_server, owner)
     page.goto(live_server.url + "/journey/")
 
-    choice = page.get_by_role("group", name=re.compile("ways on from here"))
+    choice = page.get_by_role("group", name=re.compile("Ways on from here"))
     expect(choice).to_be_visible()
     expect(choice.get_by_role("button")).to_have_text(["Move to Reunion", "Move to Peace apart"])
     page.get_by_label("A note for your timeline (optional)").fill("I have stopped waiting.")

@@ -49,7 +49,7 @@ def test_from_integration_the_tracker_asks_which_way_and_assumes_neither(
 ):
     chaser_journey.move_to(guide["integration"])
     page = owner_client.get("/journey/").content.decode()
-    assert "ways on from here, each complete in itself" in page
+    assert "Ways on from here, each complete in itself" in page
     assert "Neither is further along than the other" in page
     reunion = f'<button type="submit" name="stage" value="{guide["reunion"].pk}"'
     peace = f'<button type="submit" name="stage" value="{guide["peace-apart"].pk}"'
