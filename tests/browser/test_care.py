@@ -135,3 +135,11 @@ def take_screenshots(page, live_server, owner, guide, folder):
                         path=str(folder / f"{name}-{scheme}-{width}.png"), full_page=True
                     )
             context.close()
+            visitor = page.context.browser.new_context(
+                color_scheme=scheme, viewport={"width": width, "height": 900}
+            )
+            shot = visitor.new_page()
+            for name, path in {"home": "/", "guide": "/guide/"}.items():
+                shot.goto(live_server.url + path)
+                shot.screenshot(path=str(folder / f"{name}-{scheme}-{width}.png"))
+            visitor.close()
