@@ -233,6 +233,7 @@ class Stage(Publishable):
         null=True,
         blank=True,
         related_name="+",
+        limit_choices_to={"follows__isnull": True},
         verbose_name="second way on from",
         help_text="Leave empty for a stage on the main way, placed by its order. Choose a "
         "stage to make this one another way on from it, offered as an equal choice beside "
