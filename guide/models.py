@@ -1,13 +1,14 @@
 """Public, editor-owned content: the article, its sections and points, the stages."""
 
 import math
-from dataclasses import dataclass
 
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+
+from .ways import Way, steps
 
 MARKDOWN_HELP = (
     "Markdown: a blank line starts a new paragraph; **bold**, *italic*, "
@@ -276,75 +277,7 @@ class Stage(Publishable):
     def steps(cls, stages):
         """`stages` as the way reads: a list of steps, each a list of equal choices
         (for example [[Separation], [Integration], [Reunion, Peace apart]])."""
-        stages = sorted(stages, key=_by_order)
-        main = [stage for stage in stages if stage.follows_id is None]
-        steps = []
-        for stage in main:
-            if not steps:
-                steps.append([stage])
-                continue
-            steps.append(sorted([stage, *_following(steps[-1][0], stages)], key=_by_order))
-        if main and (last := _following(main[-1], stages)):
-            steps.append(last)
-        shown = {stage.pk for step in steps for stage in step}
-        # Stages that follow an unpublished stage still get a place, at the end.
-        steps += [[stage] for stage in stages if stage.pk not in shown]
-        return steps
-
-
-def _by_order(stage):
-    return (stage.order, stage.id or 0)
-
-
-def _following(stage, stages):
-    """The stages an editor set to follow `stage` (its second ways on)."""
-    return sorted((s for s in stages if s.follows_id == stage.pk), key=_by_order)
-
-
-@dataclass(frozen=True)
-class Way:
-    """Where a person can go from a stage. `onward` holds one stage or a choice between
-    equals (Reunion or Peace apart after Integration); `alongside` holds the other ways
-    on from the place this stage was reached from, so moving between them is one step."""
-
-    previous: "Stage | None"
-    onward: list
-    alongside: list
-
-    @classmethod
-    def around(cls, stage, stages):
-        stages = sorted({*stages, stage}, key=_by_order)
-        previous = cls._before(stage, stages)
-        alongside = [s for s in cls._onward(previous, stages) if s != stage] if previous else []
-        return cls(previous, cls._onward(stage, stages), alongside)
-
-    @staticmethod
-    def _before(stage, stages):
-        if stage.follows_id is not None:
-            return next((s for s in stages if s.pk == stage.follows_id), None)
-        main = [s for s in stages if s.follows_id is None]
-        position = main.index(stage)
-        return main[position - 1] if position else None
-
-    @staticmethod
-    def _onward(stage, stages):
-        onward = _following(stage, stages)
-        if stage.follows_id is None:
-            main = [s for s in stages if s.follows_id is None]
-            position = main.index(stage)
-            if position + 1 < len(main):
-                onward = sorted([main[position + 1], *onward], key=_by_order)
-        return onward
-
-    @property
-    def choices(self):
-        """Every stage one move away: back, on, or across to another way on."""
-        return [*([self.previous] if self.previous else []), *self.onward, *self.alongside]
-
-    @property
-    def is_an_ending(self):
-        """A stage with nowhere further to go is complete in itself, not a step short."""
-        return not self.onward
+        return steps(stages)
 
 
 @reversion.register()

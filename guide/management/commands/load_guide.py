@@ -12,6 +12,7 @@ from guide.models import (
     Point,
     Practice,
     Prompt,
+    Section,
     ShippedContent,
     Stage,
     Status,
@@ -147,7 +148,7 @@ class Command(BaseCommand):
             self.report.skipped.append(f"{label}: removed by an editor, not brought back.")
             return None
         if current == shipped:
-            self.remember(row, shipped)
+            self.remember(key, shipped)
             return None
         if current == row.fingerprint or current in self.earlier.get(key, ()):
             return "update"
@@ -157,8 +158,9 @@ class Command(BaseCommand):
         )
         return None
 
-    def remember(self, key_or_row, shipped):
-        row = self.loaded[key_or_row] if isinstance(key_or_row, str) else key_or_row
+    def remember(self, key, shipped):
+        """Keep the fingerprint of the text now in place as shipped."""
+        row = self.loaded[key]
         if row.fingerprint != shipped:
             row.fingerprint = shipped
             row.save(update_fields=["fingerprint"])
@@ -168,7 +170,7 @@ class Command(BaseCommand):
     def load_article(self, data):
         key = f"article:{data['slug']}"
         label = f"article “{data['title']}”"
-        fields = {key: data.get(key, "") for key in ("title", "summary", "intro")}
+        fields = {name: data.get(name, "") for name in ("title", "summary", "intro")}
         article = Article.objects.filter(slug=data["slug"]).first()
         current = article and article_fingerprint(article.title, article.summary, article.intro)
         shipped = article_fingerprint(*fields.values())
@@ -208,7 +210,7 @@ class Command(BaseCommand):
         if decision is None:
             return
         if decision == "add":
-            section = article.sections.create(slug=item["slug"], status=Status.PUBLISHED)
+            section = Section(article=article, slug=item["slug"], status=Status.PUBLISHED)
             self.report.added.append(label)
         else:
             self.report.updated.append(label)
