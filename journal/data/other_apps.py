@@ -61,9 +61,11 @@ def summary(source, counts, attachments):
     entries = f"{added} entr{'y' if added == 1 else 'ies'}"
     text = f"Imported {entries} from {SOURCES[source]}; {here} already in your journal were"
     text += " left as they are."
-    if attachments:
+    if attachments == 1:
+        text += " 1 photo or other attachment was left out: only the words come across."
+    elif attachments:
         text += (
-            f" {attachments} photo{'' if attachments == 1 else 's'} or other attachment"
-            f"{'' if attachments == 1 else 's'} were left out: only the words come across."
+            f" {attachments} photos or other attachments were left out: only the words come"
+            " across."
         )
     return text

@@ -190,3 +190,11 @@ def test_nothing_from_the_file_is_run_or_shown_as_html(owner_client, owner):
 def test_imported_entries_belong_to_the_importer_only(owner_client, owner, other_user):
     post(owner_client, "dayone", DAYONE)
     assert not Entry.objects.filter(owner=other_user).exists()
+
+
+def test_one_attachment_is_counted_in_the_singular(owner_client, owner):
+    journal = json.loads(DAYONE)
+    journal["entries"] = journal["entries"][:1]
+    response = post(owner_client, "dayone", json.dumps(journal).encode())
+    page = owner_client.get(response["Location"]).content.decode()
+    assert "1 photo or other attachment was left out" in page
