@@ -65,7 +65,6 @@ def summary(source, counts, attachments):
         text += " 1 photo or other attachment was left out: only the words come across."
     elif attachments:
         text += (
-            f" {attachments} photos or other attachments were left out: only the words come"
-            " across."
+            f" {attachments} photos or other attachments were left out: only the words come across."
         )
     return text
