@@ -46,7 +46,7 @@ def journey_required(view):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def start(request):
     journey = journey_for(request.user)
     form = JourneyForm.for_journey(journey, request.POST or None)
