@@ -55,7 +55,6 @@ def instances():
         "REDIS_URL": REDIS,
         "CACHE_PREFIX": f"two-instances-{uuid.uuid4().hex}",
         "SECRET_KEY": "two-instances-shared-secret-" + uuid.uuid4().hex,
-        "TESTING": "1",
         "ALLOWED_HOSTS": "site.test",
         "DEBUG": "0",
     }
