@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Prefetch
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
@@ -28,7 +29,9 @@ class Tag(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["owner", "name"], name="unique_tag_per_owner"),
+            # "Hope" and "hope" are one tag: the code matches names in any case, and so
+            # does the database.
+            models.UniqueConstraint("owner", Lower("name"), name="unique_tag_per_owner_any_case"),
         ]
 
     def __str__(self):
