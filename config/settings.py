@@ -164,15 +164,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and sessions ---------------------------------------------------
 # With REDIS_URL several instances share one cache, so rate limits and cached
-# pages agree across them; without it each process keeps its own.
+# pages agree across them; without it each process keeps its own. The cache is
+# an optimisation, never a dependency: while Redis is away, config.cache serves
+# misses (and per-process rate limits), so every page still answers.
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_PREFIX", "twinflame"),
+            # A Redis that hangs costs a request one second, not a worker.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
