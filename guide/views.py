@@ -78,8 +78,8 @@ def stage(request, slug):
     context = {
         "stage": stage,
         "stages": stages,
-        "practices": stage.practices.all(),
-        "prompts": stage.prompts.all(),
+        "practices": stage.practices.in_use(),
+        "prompts": stage.prompts.in_use(),
         "previous_stage": previous_stage,
         "next_stage": next_stage,
     }

@@ -389,7 +389,12 @@ def _import_entries(user, parsed, guide, result):
         links, missing = guide.entry_links(item["links"])
         result.entries_unlinked += missing
         fields = {k: v for k, v in item.items() if k not in ("tag_names", "links")}
-        entries.append(Entry(owner=user, **fields, **links))
+        entry = Entry(owner=user, **fields, **links)
+        # The words the entry answered stay with it, even when the guide item is gone.
+        entry.prompt_text = (item["links"]["prompt"] or "")[:300]
+        entry.section_title = (item["links"]["section"] or "")[:200]
+        entry.remember_guide_words()
+        entries.append(entry)
     entries = Entry.objects.bulk_create(entries)
     # auto_now stamped the import time; the export's own edit times are put back.
     for entry, item in zip(entries, new, strict=True):
@@ -478,6 +483,7 @@ def _import_ticks(user, ticks, guide, result):
             PracticeTick(
                 owner=user,
                 practice=practice,
+                practice_title=practice.title,
                 done_on=tick["done_on"],
                 undone_on=tick["undone_on"],
             )  # fmt: skip

@@ -9,8 +9,9 @@ class Migrator:
     def __init__(self):
         self.executor = MigrationExecutor(connection)
 
-    def migrate(self, app, name):
-        targets = [(app, name)]
+    def migrate(self, *targets):
+        """Each target an (app, migration name) pair."""
+        targets = list(targets)
         self.executor.loader.build_graph()
         self.executor.migrate(targets)
         self.executor.loader.build_graph()

@@ -20,7 +20,7 @@ def test_two_people_may_each_have_the_same_tag(owner, other_user):
 
 
 def test_migrating_merges_duplicates_keeping_every_entrys_tags(migrator):
-    apps = migrator.migrate("journal", "0004_entry_stored_search_vector")
+    apps = migrator.migrate(("journal", "0004_entry_stored_search_vector"))
     User = apps.get_model("auth", "User")
     Tag, Entry = apps.get_model("journal", "Tag"), apps.get_model("journal", "Entry")
     ana = User.objects.create(username="ana", email="ana@example.com")
@@ -41,7 +41,7 @@ def test_migrating_merges_duplicates_keeping_every_entrys_tags(migrator):
     both = entry(ana, "both", hope, hope_upper)
     theirs = entry(ben, "theirs", bens)
 
-    apps = migrator.migrate("journal", "0006_tag_name_unique_in_any_case")
+    apps = migrator.migrate(("journal", "0006_tag_name_unique_in_any_case"))
     Tag, Entry = apps.get_model("journal", "Tag"), apps.get_model("journal", "Entry")
     assert sorted(Tag.objects.filter(owner_id=ana.pk).values_list("name", flat=True)) == [
         "Hope",
