@@ -1,6 +1,6 @@
 """The shared cache (Redis) goes away under a running site, then comes back.
 
-    uv run python bench/fault_redis.py [--db sqlite|postgres|both] [--port N]
+    uv run python bench/fault_redis.py [--db sqlite|postgres|both]
 
 Starts its own redis-server (never the one other programs use) and gunicorn (production
 settings, 2 workers, REDIS_URL pointing at that server) on a throw-away database, then:
@@ -20,22 +20,18 @@ import contextlib
 import http.cookiejar
 import json
 import os
-import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+if not __package__:  # run as a file (python bench/fault_redis.py): import it as the package
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
+from bench import harness  # noqa: E402
 
-from harness import PG_ADMIN_URL, gunicorn, prepare_database, site_env, workdir  # noqa: E402
-
-PASSWORD = "fault-redis-passphrase-2026"
+PASSWORD = harness.PASSWORD
 EMAIL = "fault@example.com"
 PROBE = "someone-else@example.com"  # an address guessed at, for the rate limit
 CACHE_PREFIX = "faultredis"
@@ -61,7 +57,6 @@ SIGNED_IN_PAGES = [
     "/journey/history/",
 ]
 PHASE_SECONDS = 30
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def free_port():
@@ -126,32 +121,18 @@ def redis_server(port=None):
 # --- A browser without a browser ---------------------------------------------
 
 
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
 class Visitor:
     """One person's cookie jar; answers are (status, body text), redirects not followed."""
 
     def __init__(self, base):
         self.base, self.jar = base, http.cookiejar.CookieJar()
-        cookies = urllib.request.HTTPCookieProcessor(self.jar)
-        self.opener = urllib.request.build_opener(NoRedirect(), cookies)
 
     def request(self, path, data=None):
-        url = self.base + path
-        body = urllib.parse.urlencode(data).encode() if data is not None else None
-        request = urllib.request.Request(url, body, {"Referer": url})
-        try:
-            response = self.opener.open(request, timeout=30)
-        except urllib.error.HTTPError as error:
-            response = error
-        with response:
-            return response.status, response.read().decode(errors="replace")
+        status, _, body = harness.fetch(self.base + path, data=data, jar=self.jar)
+        return status, body.decode(errors="replace")
 
     def post_form(self, path, data):
-        token = TOKEN.search(self.request(path)[1])
+        token = harness.TOKEN.search(self.request(path)[1])
         return self.request(path, {"csrfmiddlewaretoken": token.group(1) if token else ""} | data)
 
     def sign_in(self, email=EMAIL, password=PASSWORD):
@@ -202,33 +183,21 @@ def create_person(env):
         "Journey.start(user, 'not_sure', Stage.objects.published().first())"
     )
     manage = [sys.executable, "manage.py", "shell", "-c", code]
-    root = Path(__file__).resolve().parents[1]
-    subprocess.run(manage, env=env, check=True, cwd=root, stdout=subprocess.DEVNULL)
+    subprocess.run(manage, env=env, check=True, cwd=harness.ROOT, stdout=subprocess.DEVNULL)
 
 
 @contextlib.contextmanager
-def database(db, env):
-    """A throw-away database of its own, migrated, with the guide and one person."""
-    if db == "sqlite":
-        prepare_database("sqlite", env)
-        create_person(env)
-        yield
-        return
-    import psycopg
-
-    name = f"twinflame_fault_redis_{os.getpid()}"
-    admin = PG_ADMIN_URL.replace("postgres://", "postgresql://")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {name}")
-    env["DATABASE_URL"] = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+def site(db):
+    """A fresh site (its own database: PostgreSQL's named for this process, so two runs
+    never collide) with one person who has begun a journey."""
+    pg_name = f"twinflame_fault_redis_{os.getpid()}"
     try:
-        prepare_database("existing", env)  # migrates the database env names
-        create_person(env)
-        yield
+        with harness.fresh_site(db, pg_name=pg_name) as env:
+            create_person(env)
+            yield env
     finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        if db == "postgres":
+            harness.pg_admin(f"DROP DATABASE IF EXISTS {pg_name} WITH (FORCE)")
 
 
 def no_server_errors(found):
@@ -270,12 +239,11 @@ def down_phase(base, person):
     return seen
 
 
-def run(db, port):
+def run(db):
     report = {"database": db}
-    with workdir() as tmp, redis_server() as redis:
-        env = site_env(db, tmp)
+    with site(db) as env, redis_server() as redis:
         env.update(REDIS_URL=redis.url, CACHE_PREFIX=CACHE_PREFIX, LOG_LEVEL="CRITICAL")
-        with database(db, env), gunicorn(env, port, workers=2) as base:
+        with harness.gunicorn(env, 2) as base:
             person = Visitor(base)
             signed_in = person.sign_in()
             before = {"sign_in": signed_in, "healthz": healthz(base)}
@@ -320,10 +288,9 @@ def run(db, port):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
-    parser.add_argument("--port", type=int, default=8741)
     args = parser.parse_args()
     databases = ["sqlite", "postgres"] if args.db == "both" else [args.db]
-    reports = [run(db, args.port + n) for n, db in enumerate(databases)]
+    reports = [run(db) for db in databases]
     print(json.dumps(reports, indent=2))
     return 0 if all(report["ok"] for report in reports) else 1
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('guide', '0005_practice_and_prompt_retired'),
+        ('guide', '0006_practice_and_prompt_retired'),
         ('journal', '0006_tag_name_unique_in_any_case'),
     ]
 

@@ -28,7 +28,7 @@ def fill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("guide", "0005_practice_and_prompt_retired"),
+        ("guide", "0006_practice_and_prompt_retired"),
         ("journal", "0007_keep_guide_items_people_refer_to"),
     ]
 

@@ -3,7 +3,7 @@
 
 def test_migrating_fills_the_titles_of_older_ticks_and_entries(migrator):
     apps = migrator.migrate(
-        ("journal", "0006_tag_name_unique_in_any_case"), ("guide", "0004_shipped_content")
+        ("journal", "0006_tag_name_unique_in_any_case"), ("guide", "0005_stage_follows_and_shipped_fingerprint")
     )
     User = apps.get_model("auth", "User")
     Stage, Practice = apps.get_model("guide", "Stage"), apps.get_model("guide", "Practice")

@@ -20,7 +20,7 @@ def test_redis_going_away_costs_no_page_and_caching_resumes():
     if not shutil.which("redis-server"):
         unavailable("redis-server is not installed (apt-get install redis-server)")
     db = "postgres" if connection.vendor == "postgresql" else "sqlite"
-    report = fault_redis.run(db, fault_redis.free_port())
+    report = fault_redis.run(db)
     assert report["before"]["ok"], report["before"]
     down = report["redis_down"]
     assert down["healthz"] == (200, {"status": "degraded", "database": "up", "cache": "down"})

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('guide', '0004_shipped_content'),
+        ('guide', '0005_stage_follows_and_shipped_fingerprint'),
     ]
 
     operations = [
