@@ -39,7 +39,7 @@ def letter_list(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def letter_new(request, kind):
     data = request.POST if request.method == "POST" else None
     form = FutureLetterForm(data, user=request.user) if kind == Kind.FUTURE else LetterForm(data)
@@ -64,7 +64,7 @@ def letter_detail(request, public_id):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def letter_edit(request, public_id):
     letter = _letter(request, public_id)
     if letter.is_future:
@@ -80,7 +80,7 @@ def letter_edit(request, public_id):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def letter_let_go(request, public_id):
     """GET says what will happen; POST deletes the letter or puts it out of sight."""
     letter = _letter(request, public_id)

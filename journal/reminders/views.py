@@ -16,7 +16,7 @@ from .sending import sent_for_token
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def reminder_settings(request):
     instance = ReminderSettings.for_user(request.user)
     form = ReminderSettingsForm(
@@ -33,7 +33,7 @@ def reminder_settings(request):
 # A mail client's one-click unsubscribe (RFC 8058) posts without a session or CSRF token;
 # the signed link is the proof, and it can do only this one thing.
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):
     """GET asks (link scanners follow links); POST stops that kind of reminder, once."""
     sent = sent_for_token(token)
@@ -41,7 +41,7 @@ def unsubscribe(request, token):
         return render(request, "reminders/unsubscribe.html", {"invalid": True}, status=404)
     if sent.unsubscribed_at is not None:
         return render(request, "reminders/unsubscribe.html", {"sent": sent, "used": True})
-    if request.method == "GET":
+    if request.method != "POST":
         return render(request, "reminders/unsubscribe.html", {"sent": sent})
     ReminderSettings.for_user(sent.owner).switch_off(sent.kind)
     sent.unsubscribed_at = timezone.now()
