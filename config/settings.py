@@ -174,17 +174,18 @@ ACCOUNT_SIGNUP_REDIRECT_URL = os.environ.get("SIGNUP_REDIRECT_URL", "home")
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_EMAIL_VERIFICATION = os.environ.get(
-    "ACCOUNT_EMAIL_VERIFICATION", "optional" if DEBUG else "mandatory"
-)
+# Mandatory verification is what lets sign-up with a taken address look like any other
+# sign-up (see ACCOUNT_PREVENT_ENUMERATION); anything else reveals who has an account.
+ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "mandatory")
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_SESSION_REMEMBER = None
-# The product asks for a clear "already registered" error at sign-up, which
-# reveals that an address has an account; rate limits keep probing slow.
-ACCOUNT_PREVENT_ENUMERATION = False
+# Having an account here is itself private: no form says whether an address has one.
+# A sign-up with a taken address looks like any other, and the address's owner gets an
+# email (templates/account/email/account_already_exists_*) instead.
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Twin Flame Runner] "
 ACCOUNT_SIGNUP_FORM_CLASS = "journal.accounts.forms.SignupExtraForm"
 ACCOUNT_ADAPTER = "journal.accounts.adapters.AccountAdapter"
