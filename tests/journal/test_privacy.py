@@ -29,7 +29,7 @@ def entry(owner):
 
 
 def entry_urls(entry):
-    return [reverse(name, args=[entry.pk]) for name in ENTRY_PAGES]
+    return [reverse(name, args=[entry.public_id]) for name in ENTRY_PAGES]
 
 
 @pytest.mark.parametrize("name", OWN_PAGES + POST_ONLY + ["journal:delete_account"])
@@ -41,7 +41,7 @@ def test_anonymous_visitor_is_sent_to_sign_in(client, name):
 
 @pytest.mark.parametrize("name", ENTRY_PAGES)
 def test_anonymous_visitor_is_sent_to_sign_in_from_an_entry(client, entry, name):
-    response = client.get(reverse(name, args=[entry.pk]))
+    response = client.get(reverse(name, args=[entry.public_id]))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
 
@@ -53,14 +53,14 @@ def test_owner_gets_their_own_pages(owner_client, entry, name):
 
 @pytest.mark.parametrize("name", ENTRY_PAGES)
 def test_owner_gets_their_entry_pages(owner_client, entry, name):
-    response = owner_client.get(reverse(name, args=[entry.pk]))
+    response = owner_client.get(reverse(name, args=[entry.public_id]))
     assert response.status_code == 200
     assert "Only mine" in response.text
 
 
 @pytest.mark.parametrize("name", ENTRY_PAGES)
 def test_other_user_gets_404_not_403(other_client, entry, name):
-    response = other_client.get(reverse(name, args=[entry.pk]))
+    response = other_client.get(reverse(name, args=[entry.public_id]))
     assert response.status_code == 404
     assert "A very private sentence" not in response.text
 
@@ -68,7 +68,7 @@ def test_other_user_gets_404_not_403(other_client, entry, name):
 @pytest.mark.parametrize("name", ["journal:entry_edit", "journal:entry_delete"])
 def test_other_user_cannot_change_or_delete_an_entry(other_client, entry, name):
     data = {"title": "Mine now", "body": "Overwritten"}
-    assert other_client.post(reverse(name, args=[entry.pk]), data).status_code == 404
+    assert other_client.post(reverse(name, args=[entry.public_id]), data).status_code == 404
     entry.refresh_from_db()
     assert entry.title == "Only mine"
 
