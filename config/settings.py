@@ -1,6 +1,7 @@
 """Settings for the twin-flame site: one module, the environment read once here."""
 
 import os
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -71,7 +72,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
-    "journal.accounts.middleware.UserTimezoneMiddleware",
+    "journal.accounts.middleware.PersonalSettingsMiddleware",
     "config.middleware.SecurityHeadersMiddleware",
 ]
 
@@ -90,6 +91,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "journal.accounts.context_processors.discreet",
             ],
         },
     },
@@ -236,6 +238,12 @@ if MAILERS["default"]["BACKEND"].endswith("smtp.EmailBackend"):
         "timeout": 10,
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Twin Flame Runner <hello@localhost>")
+# The sender and subject prefix of mail to someone in discreet mode; set the address too
+# if the usual one names the site.
+DISCREET_FROM_EMAIL = os.environ.get(
+    "DISCREET_FROM_EMAIL", f"Notes <{parseaddr(DEFAULT_FROM_EMAIL)[1]}>"
+)
+DISCREET_EMAIL_SUBJECT_PREFIX = "[Notes] "
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Internationalisation -------------------------------------------------

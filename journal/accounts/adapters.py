@@ -1,11 +1,15 @@
-"""allauth, adjusted: an email that cannot be sent never costs anyone their sign-up."""
+"""allauth, adjusted: an email that cannot be sent never costs anyone their sign-up, and
+mail to someone in discreet mode does not name the site."""
 
 import logging
 import smtplib
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
+from django.conf import settings
 from django.contrib import messages
+
+from .models import Profile
 
 logger = logging.getLogger(__name__)
 
@@ -17,6 +21,20 @@ EMAIL_NOT_SENT = (
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def render_mail(self, template_prefix, email, context, headers=None):
+        addresses = [email] if isinstance(email, str) else email
+        discreet = any(Profile.is_discreet_address(address) for address in addresses)
+        message = super().render_mail(
+            template_prefix, email, {**context, "discreet": discreet}, headers
+        )
+        if discreet:
+            # An inbox on a shared device shows sender and subject before anything else.
+            prefix = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX
+            subject = message.subject.removeprefix(prefix)
+            message.subject = settings.DISCREET_EMAIL_SUBJECT_PREFIX + subject
+            message.from_email = settings.DISCREET_FROM_EMAIL
+        return message
+
     def send_mail(self, template_prefix, email, context_data):
         try:
             super().send_mail(template_prefix, email, context_data)
