@@ -8,6 +8,8 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.hashers import make_password
+from django.utils.crypto import get_random_string
 
 from .models import Profile
 
@@ -34,6 +36,12 @@ class AccountAdapter(DefaultAccountAdapter):
             message.subject = settings.DISCREET_EMAIL_SUBJECT_PREFIX + subject
             message.from_email = settings.DISCREET_FROM_EMAIL
         return message
+
+    def send_account_already_exists_mail(self, email):
+        # A real sign-up hashes its password: doing the same work here keeps both answers
+        # equally slow, so not even the time taken tells them apart.
+        make_password(get_random_string(32))
+        super().send_account_already_exists_mail(email)
 
     def send_mail(self, template_prefix, email, context_data):
         try:

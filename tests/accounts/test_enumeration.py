@@ -206,3 +206,28 @@ def test_an_existing_account_is_untouched_by_a_sign_up_with_its_address(owner):
     password_before = User.objects.get(pk=owner.pk).password
     sign_up(Client(), TAKEN)
     assert User.objects.get(pk=owner.pk).password == password_before
+
+
+def test_a_setting_that_would_reveal_accounts_is_warned_about(settings):
+    from journal.accounts.checks import sign_up_hides_who_has_an_account
+
+    assert sign_up_hides_who_has_an_account(None) == []
+    settings.ACCOUNT_EMAIL_VERIFICATION = "optional"
+    assert [w.id for w in sign_up_hides_who_has_an_account(None)] == ["journal.W001"]
+
+
+def test_both_sign_ups_do_the_same_slow_work(owner, monkeypatch):
+    """A password hash is the slow part of a sign-up: a taken address costs one too."""
+    from django.contrib.auth.hashers import MD5PasswordHasher
+
+    hashed = []
+    original = MD5PasswordHasher.encode
+    monkeypatch.setattr(
+        MD5PasswordHasher,
+        "encode",
+        lambda self, *a, **k: hashed.append(1) or original(self, *a, **k),
+    )
+    sign_up(Client(), TAKEN)
+    taken, hashed[:] = len(hashed), []
+    sign_up(Client(), FREE)
+    assert taken == len(hashed) >= 1
