@@ -26,7 +26,7 @@ import harness  # noqa: E402
 
 PASSWORD = "load-test-passphrase-2026"
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-ENTRY = re.compile(r"/journal/(\d+)/$")
+ENTRY = re.compile(r"/journal/([0-9a-f-]{36})/$")
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -90,7 +90,7 @@ class Writer(threading.Thread):
                 if response is not None and response.status != 302:
                     self.errors += 1
                 continue
-            entry_id = int(match.group(1))
+            entry_id = match.group(1)
             self.acknowledged[entry_id] = body
             if n % 2 == 0 and time.monotonic() < self.deadline:
                 edited = body + " (edited)"
@@ -134,8 +134,8 @@ def main():
                 writer.join(timeout=args.seconds + 120)
             elapsed = time.monotonic() - started
 
-        stored = dict(Entry.objects.values_list("id", "body"))
-        owners = dict(Entry.objects.values_list("id", "owner__email"))
+        stored = {str(k): v for k, v in Entry.objects.values_list("public_id", "body")}
+        owners = {str(k): v for k, v in Entry.objects.values_list("public_id", "owner__email")}
         acknowledged = lost = 0
         for writer in writers:
             for entry_id, body in writer.acknowledged.items():
