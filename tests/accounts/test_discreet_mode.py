@@ -20,8 +20,10 @@ TELLING = re.compile(r"twin\s*flame|runner|chaser", re.IGNORECASE)
 ENTRY_TITLE = "The night I almost wrote to him"
 
 
-def title_of(response):
-    return re.search(r"<title>(.*?)</title>", response.content.decode(), re.DOTALL).group(1)
+def title_of(page):
+    """The <title> of a response or of a page's HTML."""
+    html = page if isinstance(page, str) else page.content.decode()
+    return re.search(r"<title>(.*?)</title>", html, re.DOTALL).group(1)
 
 
 def turn_on_discreet_mode(client):
@@ -99,13 +101,9 @@ def test_no_page_head_or_header_names_the_site_or_an_entry(discreet_client, page
         assert 'class="brand"' in header and ">Notes</a>" in header, url
         assert "favicon-notes.svg" in head and "img/favicon.svg" not in head, url
         description = re.search(r'<meta name="description" content="([^"]*)"', head).group(1)
-        for text in (title_of_html(head), description, header):
+        for text in (title_of(head), description, header):
             assert not TELLING.search(text), f"{url}: {text[:80]}"
             assert ENTRY_TITLE not in text, url
-
-
-def title_of_html(head):
-    return re.search(r"<title>(.*?)</title>", head, re.DOTALL).group(1)
 
 
 def test_the_entry_title_never_reaches_the_tab_but_stays_on_the_page(discreet_client, owner):
