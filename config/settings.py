@@ -207,6 +207,7 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG or TESTING
 MFA_TOTP_ISSUER = "Twin Flame Runner"
+MFA_ADAPTER = "journal.accounts.adapters.MFAAdapter"
 # Tracking "last seen" writes to the database on every signed-in request; the
 # session list still shows where and when each session began.
 USERSESSIONS_TRACK_ACTIVITY = False

@@ -1,11 +1,12 @@
 """allauth, adjusted: an email that cannot be sent never costs anyone their sign-up, and
-mail to someone in discreet mode does not name the site."""
+mail (and the authenticator app's entry) of someone in discreet mode does not name the site."""
 
 import logging
 import smtplib
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
+from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.hashers import make_password
@@ -52,3 +53,11 @@ class AccountAdapter(DefaultAccountAdapter):
             request = context.request
             if request is not None and hasattr(request, "_messages"):
                 messages.warning(request, EMAIL_NOT_SENT)
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def get_totp_issuer(self):
+        # The name an authenticator app shows beside the code, on the same shared phone.
+        if getattr(context.request, "discreet", False):
+            return "Notes"
+        return super().get_totp_issuer()

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from guide.models import Article, Stage
 from journal.models import Entry, Journey, Profile, Role
-from tests.factories import UserFactory
+from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -179,3 +179,21 @@ def test_email_to_everyone_else_still_names_the_site(discreet_client):
     assert message.subject == "[Twin Flame Runner] Password Reset Email"
     assert message.from_email == "Twin Flame Runner <hello@localhost>"
     assert message.body.startswith("Hello from Twin Flame Runner,")
+
+
+# --- The authenticator app ---------------------------------------------------------
+
+
+def totp_url(client):
+    response = client.get("/accounts/2fa/totp/activate/")
+    assert response.status_code == 200
+    return response.context["totp_url"]
+
+
+def test_the_authenticator_app_entry_of_a_discreet_person_says_notes(client, owner):
+    client.force_login(owner)
+    client.post("/accounts/reauthenticate/", {"password": PASSWORD})
+    assert "issuer=Twin%20Flame%20Runner" in totp_url(client)
+    turn_on_discreet_mode(client)
+    url = totp_url(client)
+    assert "issuer=Notes" in url and not TELLING.search(url.replace("%20", " "))
