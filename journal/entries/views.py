@@ -105,7 +105,7 @@ def _reflection_source(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def entry_new(request):
     """The full page and the list's quick form (htmx) both post here."""
     prompt, section = _reflection_source(request)
@@ -133,7 +133,7 @@ def entry_new(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def entry_edit(request, public_id):
     entry = get_owned_or_404(
         Entry.objects.prefetch_related("tags"), request.user, public_id=public_id
@@ -151,7 +151,7 @@ def entry_edit(request, public_id):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def entry_delete(request, public_id):
     """GET asks first (the page that works without JavaScript); POST deletes."""
     entry = get_owned_or_404(Entry, request.user, public_id=public_id)
@@ -186,7 +186,7 @@ def draft_save(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def draft_discard(request):
     draft = EntryDraft.objects.for_owner(request.user).first()
     if request.method == "POST":

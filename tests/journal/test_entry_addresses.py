@@ -102,8 +102,8 @@ def test_someone_elses_random_id_is_a_404(other_client, owner):
 def test_the_migration_gives_every_existing_entry_its_own_id():
     """Entries written before the change get distinct ids (SQLite and PostgreSQL)."""
     before, after = (
-        ("journal", "0005_entry_public_id_add"),
-        ("journal", "0007_entry_public_id_unique"),
+        ("journal", "0009_entry_public_id_add"),
+        ("journal", "0011_entry_public_id_unique"),
     )
     executor = MigrationExecutor(connection)
     executor.migrate([before])

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('journal', '0007_entry_public_id_unique'),
+        ('journal', '0011_entry_public_id_unique'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("journal", "0004_entry_stored_search_vector"),
+        ("journal", "0008_fill_guide_words_of_ticks_and_entries"),
     ]
 
     operations = [

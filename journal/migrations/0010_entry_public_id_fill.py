@@ -18,7 +18,7 @@ def give_each_entry_its_own_id(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("journal", "0005_entry_public_id_add"),
+        ("journal", "0009_entry_public_id_add"),
     ]
 
     operations = [

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("journal", "0006_entry_public_id_fill"),
+        ("journal", "0010_entry_public_id_fill"),
     ]
 
     operations = [
