@@ -183,7 +183,7 @@ def test_the_wrong_app_chosen_is_a_clear_error(owner_client, owner):
 def test_nothing_from_the_file_is_run_or_shown_as_html(owner_client, owner):
     post(owner_client, "dayone", DAYONE)
     entry = Entry.objects.get(owner=owner, body__contains="onerror")
-    page = owner_client.get(f"/journal/{entry.pk}/").content.decode()
+    page = owner_client.get(entry.get_absolute_url()).content.decode()
     assert "<script>alert" not in page and "<img src=x" not in page
 
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('journal', '0009_letters'),
+        ('journal', '0013_letters'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('journal', '0008_fill_guide_words_of_ticks_and_entries'),
+        ('journal', '0012_profile_discreet'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
