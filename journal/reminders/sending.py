@@ -39,7 +39,7 @@ def sent_for_token(token):
     return ReminderSent.objects.select_related("owner").filter(pk=pk).first()
 
 
-def reminder_email(sent):
+def reminder_email(sent, discreet=False):
     unsubscribe_url = settings.SITE_URL + reverse(
         "reminders:unsubscribe", args=[unsubscribe_token(sent)]
     )
@@ -51,9 +51,13 @@ def reminder_email(sent):
         "settings_url": settings.SITE_URL + reverse("reminders:settings"),
         "unsubscribe_url": unsubscribe_url,
     }
+    subject = SUBJECTS[sent.kind]
+    if discreet:  # An inbox on a shared device shows sender and subject first.
+        subject = settings.DISCREET_EMAIL_SUBJECT_PREFIX + "A reminder"
     return EmailMessage(
-        subject=SUBJECTS[sent.kind],
+        subject=subject,
         body=render_to_string("reminders/email.txt", context),
+        from_email=settings.DISCREET_FROM_EMAIL if discreet else None,
         to=[sent.owner.email],
         headers={
             # RFC 8058: mail clients show an "Unsubscribe" button that POSTs to the link.
@@ -67,7 +71,12 @@ def _candidates(now):
     """Everyone who asked for a reminder, with their zone and recent check-in days."""
     wanted = list(ReminderSettings.objects.wanted().select_related("owner"))
     owners = [item.owner_id for item in wanted]
-    zones = dict(Profile.objects.filter(owner__in=owners).values_list("owner", "timezone"))
+    profiles = {
+        owner: (zone, discreet)
+        for owner, zone, discreet in Profile.objects.filter(owner__in=owners).values_list(
+            "owner", "timezone", "discreet"
+        )
+    }
     # Every zone's "today" lies within a day of UTC's.
     days = [now.date() + datetime.timedelta(days=n) for n in (-1, 0, 1)]
     checked_in = {}
@@ -76,7 +85,8 @@ def _candidates(now):
     ):
         checked_in.setdefault(owner, set()).add(day)
     for item in wanted:
-        yield item, zones.get(item.owner_id, "UTC"), checked_in.get(item.owner_id, set())
+        zone, discreet = profiles.get(item.owner_id, ("UTC", False))
+        yield item, zone, discreet, checked_in.get(item.owner_id, set())
 
 
 def _claim(owner, kind, day):
@@ -91,7 +101,7 @@ def _claim(owner, kind, day):
 def send_due(now):
     """Send every reminder due at `now`; returns how many went out."""
     sent_count = 0
-    for item, zone, checked_in in _candidates(now):
+    for item, zone, discreet, checked_in in _candidates(now):
         kind = item.due(now, zone, checked_in)
         if kind is None or not item.owner.is_active or not item.owner.email:
             continue
@@ -102,7 +112,7 @@ def send_due(now):
         if sent is None:
             continue  # another worker took it
         try:
-            reminder_email(sent).send()
+            reminder_email(sent, discreet).send()
         except Exception:
             # Not sent: free the day so the next run tries again.
             logger.exception("A reminder could not be sent")

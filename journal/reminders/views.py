@@ -26,7 +26,7 @@ def reminder_settings(request):
         form.save()
         messages.success(request, "Saved. You can change or stop reminders here any time.")
         return redirect("reminders:settings")
-    context = {"form": form, "zone": Profile.timezone_for(request.user)}
+    context = {"form": form, "zone": Profile.settings_for(request.user)[0]}
     return render(request, "reminders/settings.html", context, status=400 if form.errors else 200)
 
 

@@ -220,3 +220,11 @@ def test_stopping_one_kind_leaves_the_other(owner, in_auckland):
     Client().post(unsubscribe_url(ReminderSent.objects.get()))
     settings = ReminderSettings.objects.get()
     assert settings.check_in and not settings.reflect
+
+
+def test_in_discreet_mode_the_email_does_not_name_the_site(owner, in_auckland, settings):
+    Profile.objects.filter(owner=owner).update(discreet=True)
+    send_due(at(2026, 3, 4, 19, 0))
+    message = mail.outbox[0]
+    assert message.from_email == settings.DISCREET_FROM_EMAIL
+    assert message.subject == "[Notes] A reminder"
