@@ -6,7 +6,9 @@ from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 
+from guide.markdown import markdown_to_text
 from journal.access import OwnedQuerySet
 from journal.moods import Mood
 from journal.streaks import showing_up
@@ -14,6 +16,7 @@ from journal.streaks import showing_up
 from .search import search_entries
 
 BODY_MAX_CHARS = 100_000
+EXCERPT_WORDS = 40
 ON_THIS_DAY_YEARS = 60
 
 
@@ -49,7 +52,19 @@ class Tag(models.Model):
         return [existing[name.casefold()] for name in dict.fromkeys(names)]
 
 
+def excerpt_of(body):
+    """The opening words of an entry as plain text, for lists (Markdown never shows)."""
+    return Truncator(markdown_to_text(body)).words(EXCERPT_WORDS)
+
+
 class EntryQuerySet(OwnedQuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        # bulk_create skips save(), where the excerpt is made (imports come this way).
+        objs = list(objs)
+        for entry in objs:
+            entry.excerpt = excerpt_of(entry.body)
+        return super().bulk_create(objs, *args, **kwargs)
+
     def for_list(self):
         """What a list of entries shows, in a fixed number of queries."""
         return self.select_related("stage").prefetch_related(
@@ -100,6 +115,8 @@ class Entry(models.Model):
     )
     title = models.CharField(max_length=200, blank=True)
     body = models.TextField(validators=[MaxLengthValidator(BODY_MAX_CHARS)])
+    # Made from the body on save: lists show it without parsing Markdown on every view.
+    excerpt = models.TextField(blank=True, editable=False)
     mood = models.PositiveSmallIntegerField(choices=Mood, null=True, blank=True)
     tags = models.ManyToManyField(Tag, blank=True, related_name="entries")
     # Where the writer was and what they answered; kept if the guide changes.
@@ -128,6 +145,13 @@ class Entry(models.Model):
 
     def __str__(self):
         return self.title or f"Entry of {self.entry_date:%d %B %Y}"
+
+    def save(self, *args, **kwargs):
+        self.excerpt = excerpt_of(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "excerpt"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("journal:entry_detail", args=[self.pk])
