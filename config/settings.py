@@ -144,6 +144,18 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered pieces of signed-in pages (an entry's card, a blank form) stay in each
+# process's own memory, never in the shared cache: private writing never leaves the
+# process that renders it. Their keys name everything they show, so they never go
+# stale; in development they are off, so an edited template shows at once.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.dummy.DummyCache"
+    if DEBUG
+    else "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "TIMEOUT": 60 * 60,
+    "OPTIONS": {"MAX_ENTRIES": 20_000},
+}
 
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14

@@ -66,9 +66,12 @@ class EntryQuerySet(OwnedQuerySet):
         return super().bulk_create(objs, *args, **kwargs)
 
     def for_list(self):
-        """What a list of entries shows, in a fixed number of queries."""
-        return self.select_related("stage").prefetch_related(
-            Prefetch("tags", queryset=Tag.objects.order_by("name"))
+        """What a list of entries shows, in a fixed number of queries (no bodies: the
+        stored excerpt stands in for them)."""
+        return (
+            self.defer("body")
+            .select_related("stage")
+            .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
         )
 
     def search(self, text):

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
 from guide.models import Prompt, Section
+from guide.page_cache import content_version
 from journal.access import get_owned_or_404
 
 from .forms import EntryFilterForm, EntryForm
@@ -58,6 +59,8 @@ def entry_list(request):
         "on_this_day": entries.on_this_day(today)[:5],
         "tags": Tag.objects.for_owner(request.user),
         "quick_form": EntryForm(),
+        # The blank filters are the same for everyone until an editor changes the stages.
+        "guide_version": content_version(),
     }
     return render(request, "journal/entry_list.html", context)
 
