@@ -87,10 +87,13 @@ class EntryForm(forms.ModelForm):
     @transaction.atomic
     def save_for(self, user):
         """Save the entry as the person's own, with their tags: both or neither."""
+        adding = self.instance._state.adding
         entry = self.save(commit=False)
         entry.owner = user
         entry.save()
-        entry.tags.set(Tag.for_names(user, self.cleaned_data["tags_text"]))
+        names = self.cleaned_data["tags_text"]
+        if names or not adding:  # A new entry without tags has none to set.
+            entry.tags.set(Tag.for_names(user, names))
         return entry
 
 

@@ -111,7 +111,8 @@ def entry_new(request):
             if request.htmx:
                 context = {"entry": entry, "quick_form": EntryForm()}
                 return render(request, "journal/entry_list.html#quick-saved", context)
-            EntryDraft.discard_for(request.user)
+            if draft is not None:  # No write (and no wait for SQLite's lock) without one.
+                EntryDraft.discard_for(request.user)
             messages.success(request, "Saved. It is yours alone.")
             return redirect(entry)
         if request.htmx:
