@@ -108,10 +108,12 @@ if DATABASE_URL:
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # Django's SQLite backend, its connection kept across requests (opening one
+            # runs the PRAGMAs below) and checked against the file on each request.
+            "ENGINE": "config.sqlite_backend",
             "NAME": os.environ.get("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
-            # Opening a connection runs the PRAGMAs below: keep it across requests.
             "CONN_MAX_AGE": 600,
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
