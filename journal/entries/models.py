@@ -101,7 +101,11 @@ class EntryQuerySet(OwnedQuerySet):
                 dates.append(today.replace(year=today.year - years_back))
             except ValueError:  # 29 February in a year without one
                 continue
-        return self.filter(entry_date__in=dates).order_by("-entry_date", "-id")
+        return self.filter(entry_date__in=dates).order_by("-entry_date", "-id").as_links()
+
+    def as_links(self):
+        """Entries shown as a link (title and date): their text is not read."""
+        return self.defer("body", "excerpt")
 
     def writing_streak(self, today):
         """Days written in the current run, forgiving a missed day or two (see streaks)."""

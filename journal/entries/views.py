@@ -59,7 +59,8 @@ def entry_list(request):
         "on_this_day": entries.on_this_day(today)[:5],
         "tags": Tag.objects.for_owner(request.user),
         "quick_form": EntryForm(),
-        # The blank filters are the same for everyone until an editor changes the stages.
+        # The filters render the same for everyone with the same values, until an
+        # editor changes the stages: this keys their kept rendering.
         "guide_version": content_version(),
     }
     return render(request, "journal/entry_list.html", context)
