@@ -132,7 +132,7 @@ def signed_in_results(share, ping_share=0.6, scale=1.2):
     results[signed_in.PING_ANONYMOUS] = row(rps=ping / ping_share)
     for big, small, _ in signed_in.SCALE:
         results[small], results[big] = row(p50=10), row(p50=10 * scale)
-    return results
+    return {label: measured | {"errors": 0} for label, measured in results.items()}
 
 
 def test_signed_in_verdicts_pass_when_every_page_keeps_up_with_signed_in_ping():
