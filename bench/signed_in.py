@@ -12,6 +12,7 @@ import os
 import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import NamedTuple
 
@@ -91,6 +92,16 @@ def table(results):
     return lines
 
 
+def settle(base, seconds=15):
+    """Wait until the workers have finished the requests wrk left queued when it stopped
+    (a slow page leaves seconds of them), so they do not count against the next page."""
+    deadline, quick = time.monotonic() + seconds, 0
+    while quick < 3 and time.monotonic() < deadline:
+        started = time.monotonic()
+        fetch(base + "/ping")
+        quick = quick + 1 if time.monotonic() - started < 0.05 else 0
+
+
 def headers_for(page, cookies):
     return {"Cookie": cookies[page.person]} if page.person else {}
 
@@ -117,6 +128,7 @@ def run(db, args):
             for n in range(1, args.rounds + 1):
                 for page in PAGES:
                     url, headers = base + page.path, headers_for(page, cookies)
+                    settle(base)
                     row = harness.measure(url, args.duration, args.connections, headers)
                     runs[page.label].append(row)
                     print(
