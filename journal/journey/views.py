@@ -80,13 +80,14 @@ def practices_context(user, journey):
 
 def stage_context(request, journey, move_form=None):
     context = practices_context(request.user, journey)
-    previous_stage, next_stage = journey.stage.neighbours()
+    stages = list(Stage.objects.published())
+    way = journey.stage.neighbours(stages)
     context.update(
         prompts=journey.prompts(),
         sections=journey.sections()[:5],
-        next_stage=next_stage,
-        previous_stage=previous_stage,
-        move_form=move_form or MoveForm(journey=journey),
+        way=way,
+        steps=Stage.steps({*stages, journey.stage}),
+        move_form=move_form or MoveForm(journey=journey, way=way),
         next_practice=next((p for p in context["practices"] if not p.tick), None),
     )
     return context
@@ -140,7 +141,7 @@ def check_in_context(user, form=None):
         "check_in": check_in,
         "check_in_form": form or CheckInForm(instance=check_in),
         "moods": Mood.choices,
-        "low_run": CheckIn.objects.for_owner(user).low_run(),
+        "gentle_note": CheckIn.objects.for_owner(user).gentle_note(today),
     }
 
 
@@ -203,7 +204,7 @@ def history(request, journey):
 def home(request):
     """Visitors see the welcome page; signed-in people see their dashboard."""
     if not request.user.is_authenticated:
-        return render(request, "home.html", {"stages": Stage.objects.published()})
+        return render(request, "home.html", {"steps": Stage.steps(Stage.objects.published())})
     journey = journey_for(request.user)
     if journey is None:
         return redirect("journey:start")
