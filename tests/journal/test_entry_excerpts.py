@@ -66,7 +66,7 @@ def test_entries_created_in_bulk_get_their_excerpt_too(owner):
 
 
 def test_the_migration_fills_the_excerpt_of_existing_entries(owner):
-    migration = importlib.import_module("journal.migrations.0005_entry_plain_text_excerpt")
+    migration = importlib.import_module("journal.migrations.0009_entry_plain_text_excerpt")
     EntryFactory.create_batch(3, owner=owner, body="## Before\n\nthe **migration**")
     Entry.objects.update(excerpt="")
 

@@ -41,7 +41,7 @@ def fill_excerpts(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("journal", "0004_entry_stored_search_vector")]
+    dependencies = [("journal", "0008_fill_guide_words_of_ticks_and_entries")]
 
     operations = [
         migrations.AddField(
