@@ -6,6 +6,7 @@ Colours come from CSS classes in site.css, so light and dark mode both work.
 """
 
 import datetime
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -90,6 +91,16 @@ class MoodChart:
     @property
     def point_radius(self):
         return 4 if self.days <= 30 else 3 if self.days <= 90 else 2
+
+    @property
+    def fingerprint(self):
+        """A digest of all the picture shows, so its rendering can be kept and reused."""
+        shown = (
+            self.days, self.start, self.end,
+            [(p.day, p.mood, p.check_in, p.entry_moods) for p in self.points],
+            [(b.stage.pk, b.stage.name, b.stage.slug, b.start, b.end, b.tone) for b in self.bands],
+        )  # fmt: skip
+        return hashlib.sha256(repr(shown).encode()).hexdigest()
 
     @property
     def average(self):
