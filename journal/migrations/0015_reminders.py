@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('journal', '0013_letters'),
+        ('journal', '0014_letters'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('journal', '0012_profile_discreet'),
+        ('journal', '0013_entry_plain_text_excerpt'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
