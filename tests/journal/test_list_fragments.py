@@ -25,7 +25,7 @@ def test_an_edited_entry_shows_its_new_words_mood_and_tags_in_the_list(owner_cli
     assert "Old words." in list_html(owner_client)
 
     owner_client.post(
-        reverse("journal:entry_edit", args=[entry.pk]),
+        reverse("journal:entry_edit", args=[entry.public_id]),
         {"title": "After", "body": "New words.", "mood": "4", "tags_text": "fresh"},
     )
 
