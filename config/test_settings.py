@@ -36,3 +36,8 @@ WHITENOISE_USE_FINDERS = True
 # The live server's threads must not keep connections open past a test, or
 # PostgreSQL refuses to drop the test database at the end of the run.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
+# Tests run in one process, so the local-memory cache is shared by the live server's
+# threads: cached sessions keep browser tests from contending for the in-memory
+# database's table locks. (Production caches sessions only in a shared cache.)
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
