@@ -66,8 +66,9 @@ def seed():
         owner=user, role="chaser", stage=stages[0], intention="to sleep through the night again"
     )
     Transition.objects.create(owner=user, from_stage=None, to_stage=stages[0])
-    calm, letters = Tag.objects.create(owner=user, name="calm"), Tag.objects.create(
-        owner=user, name="letters"
+    calm, letters = (
+        Tag.objects.create(owner=user, name="calm"),
+        Tag.objects.create(owner=user, name="letters"),
     )
     for n, (title, body, mood) in enumerate(ENTRIES):
         entry = Entry.objects.create(
@@ -113,7 +114,7 @@ def sign_in(page, base):
     page.wait_for_load_state("networkidle")
 
 
-def shoot(browser, base, pages_list, problems):
+def shoot(browser, base, pages_list, problems, variants=None):
     from playwright.sync_api import Error as PlaywrightError
 
     (OUT / "html").mkdir(parents=True, exist_ok=True)
@@ -122,6 +123,8 @@ def shoot(browser, base, pages_list, problems):
         problems.append(f"axe-core not found at {AXE}: run `npm ci` in bench/")
     for scheme in SCHEMES:
         for width, (w, h) in WIDTHS.items():
+            if variants and f"{width}-{scheme}" not in variants:
+                continue
             context = browser.new_context(viewport={"width": w, "height": h}, color_scheme=scheme)
             context.add_init_script(RECORD_VIOLATIONS)
             page = context.new_page()
@@ -171,8 +174,14 @@ def shoot(browser, base, pages_list, problems):
 
 
 def main():
+    import argparse
+
     from playwright.sync_api import sync_playwright
 
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", help="comma-separated labels, e.g. home,journal (default: all)")
+    parser.add_argument("--variants", help="e.g. 375-light,1280-dark (default: all four)")
+    args = parser.parse_args()
     problems = []
     with harness.workdir() as tmp:
         env = harness.site_env("sqlite", tmp)
@@ -180,11 +189,15 @@ def main():
         harness.django_setup(env)
         entry, stage = seed()
         pages_list = pages(entry, stage)
+        if args.pages:
+            wanted = args.pages.split(",")
+            pages_list = [page for page in pages_list if page[0] in wanted]
         with harness.gunicorn(env, PORT, 2) as base, sync_playwright() as p:
             browser = p.chromium.launch(
                 executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
             )
-            shoot(browser, base, pages_list, problems)
+            variants = args.variants.split(",") if args.variants else None
+            shoot(browser, base, pages_list, problems, variants)
             browser.close()
     print(f"{len(pages_list) * 4} screenshots in {OUT}")
     print(json.dumps(problems, indent=1) if problems else "no axe violation, CSP report, "

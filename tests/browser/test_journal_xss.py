@@ -41,7 +41,7 @@ def test_xss_payloads_in_an_entry_do_not_run(live_server, page, owner):
     page.goto(live_server.url + "/accounts/login/")
     page.get_by_label("Email").fill(owner.email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
     page.goto(live_server.url + "/journal/")

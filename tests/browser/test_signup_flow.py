@@ -20,9 +20,9 @@ def test_visitor_signs_up_confirms_signs_out_and_signs_in_again(live_server, pag
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="Sign up").first.click()
     page.get_by_label("Email").fill("river@example.com")
-    page.get_by_label("Password:", exact=True).fill(PASSWORD)
-    page.get_by_label("Password (again):").fill(PASSWORD)
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Password (again)").fill(PASSWORD)
+    page.get_by_role("button", name="Sign up").click()
     expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
 
     # The confirmation link from the message that was sent, opened in the browser.
@@ -38,7 +38,7 @@ def test_visitor_signs_up_confirms_signs_out_and_signs_in_again(live_server, pag
     page.get_by_role("link", name="Sign in").click()
     page.get_by_label("Email").fill("river@example.com")
     page.get_by_label("Password").fill("not-my-password")
-    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     expect(
         page.get_by_text("The email address and/or password you specified are not correct.")
     ).to_be_visible()
@@ -46,16 +46,16 @@ def test_visitor_signs_up_confirms_signs_out_and_signs_in_again(live_server, pag
     expect(page.get_by_label("Email")).to_have_value("river@example.com")
 
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def test_taken_email_gets_a_clear_error_in_the_browser(live_server, page, owner):
     page.goto(live_server.url + "/accounts/signup/")
     page.get_by_label("Email").fill(owner.email)
-    page.get_by_label("Password:", exact=True).fill(PASSWORD)
-    page.get_by_label("Password (again):").fill(PASSWORD)
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Password (again)").fill(PASSWORD)
+    page.get_by_role("button", name="Sign up").click()
     error = page.get_by_text("A user is already registered with this email address.")
     expect(error).to_be_visible()
     expect(page.get_by_label("Email")).to_have_attribute("aria-invalid", "true")

@@ -1,6 +1,7 @@
 """The one-tap daily mood: one per day in the person's own time zone, editable that day."""
 
 import datetime
+import re
 from unittest import mock
 
 import pytest
@@ -53,7 +54,9 @@ def test_htmx_check_in_returns_only_the_check_in_card(owner_client, chaser_journ
     html = response.content.decode()
     assert response.status_code == 200
     assert html.lstrip().startswith('<section id="check-in"')
-    assert 'id="mood-4" class="mood-button mood-4" aria-pressed="true"' in html
+    assert re.search(
+        r'<input type="radio" name="mood" value="4" id="mood-4" class="mood-radio" checked', html
+    )
     assert "You checked in today: <strong>Good</strong>" in html
 
 
@@ -114,3 +117,25 @@ def test_the_streak_never_scolds(owner_client, owner, chaser_journey):
     html = owner_client.get("/").content.decode().lower()
     assert "broke" not in html and "lost your streak" not in html
     assert "whenever you come back is the right time" in html
+
+
+def test_a_note_without_a_mood_records_nothing_and_keeps_the_words(
+    owner_client, owner, chaser_journey
+):
+    """Pressing Enter in the note sends no mood: nothing is recorded, the words stay."""
+    response = owner_client.post("/journey/check-in/", {"note": "Tired but okay", "next": "/"})
+    assert response.status_code == 400
+    assert "Choose how you are today; your words are kept." in response.text
+    assert 'value="Tired but okay"' in response.text
+    assert not CheckIn.objects.for_owner(owner).exists()
+
+
+def test_the_check_in_form_has_no_mood_that_a_keyboard_can_send_by_default(
+    owner_client, chaser_journey
+):
+    """The form's first submit button (what Enter presses) carries no mood."""
+    page = owner_client.get("/").text
+    form = re.search(r'<form[^>]*action="/journey/check-in/".*?</form>', page, re.S).group(0)
+    first_button = re.search(r"<button[^>]*>", form).group(0)
+    assert 'name="mood"' not in first_button
+    assert len(re.findall(r'type="radio" name="mood"', form)) == 5
