@@ -6,7 +6,8 @@
 Starts gunicorn (production settings, harness.py) on a fresh SQLite database, seeds one
 person with a month of check-ins, entries, practice ticks and a stage move, signs in
 through the real form in Chromium, then visits each page in four variants (375 and 1280
-px wide, light and dark) and saves a full-page PNG. On the way it:
+px wide, light and dark) and saves a full-page PNG, and the first screen alone in
+bench/results/screens/fold/. On the way it:
 
 - saves each page's HTML as served (bench/results/screens/html/) for the Nu checker:
   `java -jar vnu.jar --skip-non-html bench/results/screens/html` (vnu.jar ships in
@@ -118,6 +119,7 @@ def shoot(browser, base, pages_list, problems, variants=None):
     from playwright.sync_api import Error as PlaywrightError
 
     (OUT / "html").mkdir(parents=True, exist_ok=True)
+    (OUT / "fold").mkdir(parents=True, exist_ok=True)
     axe = AXE.read_text() if AXE.exists() else None
     if axe is None:
         problems.append(f"axe-core not found at {AXE}: run `npm ci` in bench/")
@@ -140,12 +142,18 @@ def shoot(browser, base, pages_list, problems, variants=None):
                     signed_in = True
                 response = page.goto(base + path)
                 page.wait_for_load_state("networkidle")
+                if "/reauthenticate/" in page.url:  # MFA set-up asks for the password again
+                    page.get_by_label("Password").fill(PASSWORD)
+                    page.locator("main form button[type=submit]").first.click()
+                    page.wait_for_load_state("networkidle")
+                    response = page.goto(base + path)
                 name = f"{label}-{width}-{scheme}"
                 if response.status != 200:
                     problems.append(f"{name}: HTTP {response.status}")
                 if scheme == "light" and width == "1280":
                     (OUT / "html" / f"{label}.html").write_text(response.text())
                 page.screenshot(path=OUT / f"{name}.png", full_page=True)
+                page.screenshot(path=OUT / "fold" / f"{name}.png")  # what shows first
                 sideways = page.evaluate(
                     "document.documentElement.scrollWidth > document.documentElement.clientWidth"
                 )
@@ -199,7 +207,7 @@ def main():
             variants = args.variants.split(",") if args.variants else None
             shoot(browser, base, pages_list, problems, variants)
             browser.close()
-    print(f"{len(pages_list) * 4} screenshots in {OUT}")
+    print(f"{len(pages_list)} pages x {len(variants) if variants else 4} variants in {OUT}")
     print(json.dumps(problems, indent=1) if problems else "no axe violation, CSP report, "
           "console error or sideways scrolling")  # fmt: skip
     return 1 if problems else 0

@@ -73,3 +73,21 @@ def test_guide_pages_mark_the_guide_for_visitors(client):
 def test_the_doors_in_mark_themselves(client):
     assert current(client, "/accounts/login/") == ["Sign in"]
     assert current(client, "/accounts/signup/") == ["Sign up"]
+
+
+@pytest.mark.parametrize(
+    "path, item",
+    [
+        ("/accounts/email/", "Email addresses"),
+        ("/accounts/password/change/", "Password"),
+        ("/accounts/2fa/", "Two-factor authentication"),
+        ("/accounts/sessions/", "Sessions"),
+        ("/journal/settings/", "Time zone"),
+        ("/journal/data/", "Your data"),
+    ],
+)
+def test_account_pages_mark_themselves_in_the_account_menu(onboarded, path, item):
+    page = onboarded.get(path).text
+    subnav = re.search(r'<nav class="subnav" aria-label="Account">.*?</nav>', page, re.S).group(0)
+    marked = re.findall(r'aria-current="page">([^<]+)<', subnav)
+    assert marked == [item]

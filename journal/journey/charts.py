@@ -21,10 +21,10 @@ RANGES = (30, 90, 365)
 
 # Mood picture geometry, in SVG user units (the picture scales to its box). The mood
 # names sit on their grid lines inside the plot, so the plot keeps the full width.
-WIDTH, HEIGHT = 600, 212
+WIDTH, HEIGHT = 600, 248
 LEFT, RIGHT = 8, 592
-TOP, BOTTOM = 34, 170  # mood 5 at TOP, mood 1 at BOTTOM
-AXIS_Y = 204
+TOP, BOTTOM = 36, 200  # mood 5 at TOP, mood 1 at BOTTOM
+AXIS_Y = 238
 GAP_DAYS = 7  # a line is not drawn across more than a week without moods
 SPARSE = 3  # this many points or fewer are drawn larger, with a word about it
 

@@ -74,9 +74,9 @@ def test_chaser_begins_practises_writes_checks_in_and_moves_on(live_server, page
     # The daily check-in on the dashboard, one tap.
     page.goto(live_server.url + "/")
     expect(page.get_by_role("heading", name="Welcome", exact=True)).to_be_visible()
-    page.get_by_role("radio", name="Okay").check()
+    page.get_by_role("radio", name="Okay", exact=True).check()
     expect(page.get_by_text("You checked in today:")).to_be_visible()
-    expect(page.get_by_role("radio", name="Okay")).to_be_checked()
+    expect(page.get_by_role("radio", name="Okay", exact=True)).to_be_checked()
 
     # Moving on, with a note.
     page.get_by_role("link", name="Go to your stage").click()
