@@ -1,19 +1,5 @@
-"""Lighthouse over the real site: home, guide, sign-in and the signed-in dashboard.
-
-    (cd bench && npm ci)                # once: Lighthouse under bench/node_modules
-    uv run python bench/lighthouse.py   # SQLite; --db postgres, --preset desktop
-
-Starts gunicorn (production settings over plain HTTP on loopback, harness.py) on a
-fresh database, seeds one onboarded person with 10 days of history, signs them in
-over HTTP for a session cookie (passed to Lighthouse with --extra-headers for the
-dashboard), runs the npm `lighthouse` CLI with Debian's Chromium on each page, and
-prints the performance, accessibility, best-practices and SEO scores per page and
-every failed audit with the elements it names. The JSON reports are kept in
-bench/results/lighthouse-*.json (gitignored). gunicorn stops in a finally block.
-
-Targets (issue 7): performance >= 95, accessibility 100, best practices 100, SEO >= 95
-on the public pages (home, guide, sign-in).
-"""
+"""Lighthouse (npm, Debian's Chromium) over the home, guide, sign-in and signed-in pages:
+scores against TARGETS (public pages), failed audits with the elements they name."""
 
 import argparse
 import json
@@ -23,56 +9,44 @@ import subprocess
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-import harness  # noqa: E402
-import perf  # noqa: E402
+if not __package__:  # run as a file (python bench/lighthouse.py): import it as the package
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
+from bench import harness  # noqa: E402
 
-LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = harness.ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
+CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
     "--disable-component-update --disable-sync --no-first-run --disable-quic"
 )
-CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 95}
-# (label, path, signed in, public)
+# (label, path, signed in: no targets)
 PAGES = [
-    ("home", "/", False, True),
-    ("guide", "/guide/twin-flame-runner/", False, True),
-    ("sign-in", "/accounts/login/", False, True),
-    ("dashboard", "/", True, False),
+    ("home", "/", False),
+    ("guide", "/guide/twin-flame-runner/", False),
+    ("sign-in", "/accounts/login/", False),
+    ("dashboard", "/", True),
 ]
-PORT = 8193
 
 
 def run_lighthouse(url, out, cookie=None, preset=None, attempts=3):
-    command = [
-        str(LIGHTHOUSE),
-        url,
-        "--output=json",
-        f"--output-path={out}",
-        f"--only-categories={','.join(CATEGORIES)}",
-        f"--chrome-flags={CHROME_FLAGS}",
-        "--quiet",
-        "--max-wait-for-load=30000",
-    ]
-    if preset:
-        command.append(f"--preset={preset}")
-    if cookie:
-        command.append("--extra-headers=" + json.dumps({"Cookie": cookie}))
-    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    command = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet"]
+    command += [f"--only-categories={','.join(TARGETS)}", f"--chrome-flags={CHROME_FLAGS}"]
+    command += ["--max-wait-for-load=30000"] + [f"--preset={preset}"] * bool(preset)
+    command += ["--extra-headers=" + json.dumps({"Cookie": cookie})] * bool(cookie)
     for attempt in range(1, attempts + 1):
-        Path(out).unlink(missing_ok=True)
+        out.unlink(missing_ok=True)
+        env = {**os.environ, "CHROME_PATH": CHROME}
         result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=240)
-        if result.returncode == 0 and Path(out).exists():
-            return json.loads(Path(out).read_text())
+        if result.returncode == 0 and out.exists():
+            return json.loads(out.read_text())
         # Trace recording in headless Chromium sometimes fails (NO_NAVSTART): try again.
         print(f"  attempt {attempt} failed: {result.stderr.strip()[-300:]}", flush=True)
     raise RuntimeError(f"lighthouse failed on {url} {attempts} times:\n{result.stderr[-3000:]}")
 
 
 def failed_audits(report):
-    """Audits in the four categories that did not score 1, with the elements named."""
+    """Audits in the categories that did not score 1, heaviest first, elements named."""
     weights = {}
     for category in report["categories"].values():
         for ref in category["auditRefs"]:
@@ -80,101 +54,48 @@ def failed_audits(report):
     failures = []
     for audit_id in sorted(weights, key=lambda a: (-weights[a], a)):
         audit = report["audits"].get(audit_id, {})
-        score = audit.get("score")
-        if audit.get("scoreDisplayMode") not in ("binary", "numeric", "metricSavings"):
+        scored = audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+        if not scored or audit.get("score") is None or audit["score"] >= 1:
             continue
-        if score is None or score >= 1:
-            continue
-        items = (audit.get("details") or {}).get("items") or []
-        if not isinstance(items, list):
-            items = []  # some audits keep a dict of their own here
-        items = [item for item in items if isinstance(item, dict)]
+        items = (audit.get("details") or {}).get("items")  # a dict in some audits
         nodes = []
-        for item in items[:5]:
+        for item in [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []:
             node = item.get("node") or {}
             what = node.get("selector") or item.get("url") or item.get("source", {}).get("url")
-            snippet = node.get("snippet", "")
-            nodes.append(f"{what or ''} {snippet[:160]}".strip())
-        failures.append(
-            {
-                "id": audit_id,
-                "score": score,
-                "weight": weights[audit_id],
-                "title": audit.get("title", ""),
-                "value": audit.get("displayValue", ""),
-                "nodes": [n for n in nodes if n],
-            }
-        )
+            nodes.append(f"{what or ''} {node.get('snippet', '')[:160]}".strip())
+        failure = {"id": audit_id, "score": audit["score"], "weight": weights[audit_id]}
+        failure |= {"title": audit.get("title", ""), "value": audit.get("displayValue", "")}
+        failures.append(failure | {"nodes": [node for node in nodes[:5] if node]})
     return failures
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
-    parser.add_argument("--preset", choices=["desktop", "perf"], default=None,
-                        help="Lighthouse preset (default: its mobile emulation)")  # fmt: skip
+    parser.add_argument("--preset", choices=["desktop", "perf"], help="default: mobile")
     args = parser.parse_args()
-
-    if not LIGHTHOUSE.exists():
-        print("Lighthouse is not installed: run `npm ci` in bench/ first.", file=sys.stderr)
-        return 2
-    chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-    if not shutil.which(chrome):
-        print(f"No Chromium at {chrome}: set CHROME_PATH.", file=sys.stderr)
-        return 2
-    perf.RESULTS.mkdir(exist_ok=True)
-    rows = []
-    with harness.workdir() as tmp:
-        env = harness.site_env(args.db, tmp)
-        harness.prepare_database(args.db, env)
-        harness.django_setup(env)
-        perf.PEOPLE.clear()
-        perf.PEOPLE["days10"] = (0, 10)
-        emails = perf.seed()
-        with harness.gunicorn(env, PORT, 2) as base:
-            cookie = perf.sign_in(base, emails["days10"])
-            for label, path, signed_in, public in PAGES:
-                out = perf.RESULTS / f"lighthouse-{label}.json"
-                print(f"lighthouse {label} {path} ...", flush=True)
-                report = run_lighthouse(base + path, out, cookie if signed_in else None,
-                                        args.preset)  # fmt: skip
-                scores = {
-                    name: round((report["categories"][name]["score"] or 0) * 100)
-                    for name in CATEGORIES
-                }
-                rows.append((label, path, public, scores, failed_audits(report)))
-
-    print()
-    print(f"Lighthouse {args.preset or 'mobile (default)'}, {args.db}, Chromium {chrome}")
-    print(f"  {'page':<10} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}  path")
+    if not LIGHTHOUSE.exists() or not shutil.which(CHROME):
+        sys.exit("Needs Lighthouse (`npm ci` in bench/) and Chromium (CHROME_PATH).")
+    harness.RESULTS.mkdir(exist_ok=True)
+    print(f"Lighthouse {args.preset or 'mobile'}, {args.db}; targets {TARGETS}")
     failing = 0
-    for label, path, public, scores, _ in rows:
-        cells = " ".join(f"{scores[c]:>5}" for c in CATEGORIES)
-        misses = [c for c in CATEGORIES if scores[c] < TARGETS[c]]
-        if public:
-            failing += len(misses)
-        verdict = "PASS" if not misses else "below target: " + ", ".join(misses)
-        print(f"  {label:<10} {cells}  {path}  {verdict if public else '(signed in, no target)'}")
-    print("  targets: performance >= 95, accessibility 100, best practices 100, SEO >= 95")
-    print("  failed audits that count towards a score (weight > 0), with the elements named:")
-    for label, _, _, _, failures in rows:
-        for failure in failures:
-            if not failure["weight"]:
-                continue
-            print(
-                f"  [{label}] {failure['id']} (score {failure['score']}, weight "
-                f"{failure['weight']}) {failure['title']} {failure['value']}"
-            )
-            for node in failure["nodes"]:
-                print(f"      {node}")
-    print("  failed diagnostics and insights (weight 0, no effect on the scores):")
-    for label, _, _, _, failures in rows:
-        for failure in failures:
-            if failure["weight"]:
-                continue
-            print(f"  [{label}] {failure['id']} {failure['value']}")
-            for node in failure["nodes"]:
-                print(f"      {node}")
+    with harness.fresh_site(args.db) as env:
+        harness.django_setup(env)
+        email = harness.seed({"days10": (0, 10)})["days10"]
+        with harness.gunicorn(env, 2) as base:
+            cookie = harness.sign_in(base, email)
+            for label, path, signed_in in PAGES:
+                out = harness.RESULTS / f"lighthouse-{label}.json"
+                report = run_lighthouse(base + path, out, signed_in and cookie, args.preset)
+                scores = {c: round((report["categories"][c]["score"] or 0) * 100) for c in TARGETS}
+                misses = [c for c in TARGETS if scores[c] < TARGETS[c] and not signed_in]
+                failing += len(misses)
+                verdict = "signed in, no target" if signed_in else misses or "PASS"
+                print(f"{label} {path} {scores} {verdict}\n  failed audits, heaviest first:")
+                for f in failed_audits(report):
+                    weight = f"(score {f['score']}, weight {f['weight']})"
+                    print(f"  {f['id']} {weight} {f['title']} {f['value']}")
+                    print("".join(f"      {node}\n" for node in f["nodes"]), end="")
     return 1 if failing else 0
 
 

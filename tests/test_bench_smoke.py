@@ -1,13 +1,11 @@
-"""The benchmark's own helpers (no servers, no load): the verdicts it prints are right."""
+"""The benchmark's own helpers (no servers, no load): the verdicts it prints are right,
+and the people it seeds are what its pages measure."""
 
-import sys
-from pathlib import Path
+import pytest
+from django.core.management import call_command
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-sys.path.insert(0, str(BENCH))
-
-import lighthouse  # noqa: E402
-import perf  # noqa: E402
+from bench import harness, lighthouse, perf
+from journal.models import CheckIn, Entry, Journey, PracticeTick, Transition
 
 
 def row(rps=100.0, p50=10.0):
@@ -29,6 +27,7 @@ def test_ratio_lines_pass_when_every_target_is_met():
     assert len(lines) == 4
     assert all(line.strip().startswith("PASS") for line in lines), lines
     assert "60% of baseline" in lines[0]
+    assert "1.90x" in lines[1]
 
 
 def test_ratio_lines_fail_a_slow_guide_and_a_search_that_grows_with_data():
@@ -53,8 +52,8 @@ def test_a_page_that_was_not_measured_fails_its_target_instead_of_passing():
 
 
 def test_every_tenth_seeded_entry_holds_the_search_word():
-    bodies = [perf.entry_body(n) for n in range(100)]
-    matching = [body for body in bodies if perf.SEARCH_WORD in body.split()]
+    bodies = [harness.entry_body(n) for n in range(100)]
+    matching = [body for body in bodies if harness.SEARCH_WORD in body.split()]
     assert len(matching) == 10
 
 
@@ -87,3 +86,40 @@ def test_lighthouse_failures_name_the_elements_and_keep_weights():
     assert [f["id"] for f in failures] == ["is-crawlable"]
     assert failures[0]["weight"] == 4.0
     assert failures[0]["nodes"] == ["http://x/robots.txt"]
+
+
+@pytest.mark.django_db
+def test_seeded_people_have_their_entries_and_history_and_their_pages_answer(client):
+    call_command("load_guide", verbosity=0)
+    emails = harness.seed({"writer": (25, 0), "keeper": (0, 120)})
+    writer = Entry.objects.filter(owner__email=emails["writer"])
+    assert writer.count() == 25
+    assert writer.filter(body__contains=harness.SEARCH_WORD).count() == 3
+    assert writer.filter(tags__isnull=False).count() == 13
+    keeper = {"owner__email": emails["keeper"]}
+    assert Entry.objects.filter(**keeper).count() == 120
+    assert CheckIn.objects.filter(**keeper).count() == 120
+    assert PracticeTick.objects.filter(**keeper, undone_on=None).exists()
+    moves = Transition.objects.filter(**keeper).order_by("created_at")
+    assert moves.count() == 3 and moves.first().from_stage is None
+    assert Journey.objects.get(**keeper).stage == moves.last().to_stage
+    for person, path, marker in (
+        ("writer", "/journal/?q=river", "river"),
+        ("keeper", "/", "<main"),
+    ):
+        assert client.login(email=emails[person], password=harness.PASSWORD)
+        response = client.get(path)
+        assert response.status_code == 200 and marker in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_queries_per_page_are_counted_and_the_slowest_of_a_large_page_named(monkeypatch, capsys):
+    call_command("load_guide", verbosity=0)
+    emails = harness.seed({"entries10k": (30, 0)})
+    page = perf.Page("journal list, 10k", "/journal/", "entries10k", "journal")
+    monkeypatch.setattr(perf, "PAGES", [page])
+    perf.print_queries("sqlite", emails, profile=False)
+    out = capsys.readouterr().out
+    counted = next(line for line in out.splitlines() if line.strip().startswith(page.label))
+    assert int(counted.split()[3]) > 0, out
+    assert "SELECT" in out.split("slowest queries on the large pages:")[1], out

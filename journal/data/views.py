@@ -1,23 +1,17 @@
 """Your data is yours: download it, or bring an export back."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from . import export, importing
-
-IMPORT_MAX_BYTES = 20 * 1024 * 1024
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label="Your JSON export",
-        help_text="The .json file from “Download as JSON”. Anything you already have is skipped.",
-    )
+from . import export
+from .forms import ImportForm, message
+from .importing import import_records
+from .records import RECORDS
 
 
 def _download(content, content_type, extension):
@@ -46,21 +40,33 @@ def export_zip(request):
     return _download(export.export_zip(request.user), "application/zip", "zip")
 
 
+def _tell(request, counts):
+    """What came back and what was already here; then a note for each thing the guide no
+    longer has (skipped, or imported without its link)."""
+
+    def counted(kinds, what):
+        return [(kind, counts[f"{kind}_{what}"]) for kind in kinds if counts[f"{kind}_{what}"]]
+
+    also = counted(["journey", "stage_transitions", "practice_ticks", "check_ins"], "added")
+    # A journey or check-ins already here have sentences of their own.
+    kept = counted(["stage_transitions", "practice_ticks"], "here")
+    messages.success(request, message("summary", counts=counts, also=also, kept=kept))
+    for kind in RECORDS:
+        for what in ("unlinked", "gone"):
+            if counts[f"{kind}_{what}"]:
+                messages.info(request, message("note", kind=kind, n=counts[f"{kind}_{what}"]))
+
+
 @login_required
 @require_POST
 def import_json(request):
     form = ImportForm(request.POST, request.FILES)
     if form.is_valid():
-        upload = form.cleaned_data["file"]
         try:
-            if upload.size > IMPORT_MAX_BYTES:
-                raise importing.ImportFailed("This file is too large to be a journal export.")
-            result = importing.import_data(request.user, upload.read())
-        except importing.ImportFailed as error:
-            form.add_error("file", str(error))
+            counts = import_records(request.user, form.records)
+        except IntegrityError:  # Another tab or import wrote the same things at that moment.
+            form.add_error("file", form.refuse("changed"))
         else:
-            messages.success(request, result.summary())
-            for note in result.notes():
-                messages.info(request, note)
+            _tell(request, counts)
             return redirect("journal:data")
     return render(request, "journal/data.html", {"import_form": form}, status=400)

@@ -7,7 +7,7 @@ from journal.moods import Mood
 
 from .models import BODY_MAX_CHARS, Entry, Tag
 
-TAG_MAX_CHARS = 50
+TAG_MAX_CHARS = Tag._meta.get_field("name").max_length
 TAGS_PER_ENTRY = 20
 
 

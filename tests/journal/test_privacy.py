@@ -1,10 +1,15 @@
 """Every journal URL: anonymous → sign in, anyone but the owner → 404, the owner → 200."""
 
+import json
+
 import pytest
 from django.contrib.auth import get_user_model
-from django.urls import reverse
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import get_resolver, reverse
 
-from journal.models import Entry, EntryDraft
+from guide.models import Practice, Stage, Status
+from journal.data.export import FORMAT, VERSION
+from journal.models import CheckIn, Entry, EntryDraft, Journey, PracticeTick, Role
 
 from .factories import EntryFactory
 
@@ -83,10 +88,67 @@ def test_other_users_pages_never_show_the_owners_writing(other_client, entry, ow
     assert "Only mine" not in response.text
 
 
-def test_owner_can_post_to_post_only_urls(owner_client):
-    assert owner_client.post(reverse("journal:draft"), {"body": "x"}).status_code == 302
-    response = owner_client.post(reverse("journal:import"), {})
-    assert response.status_code == 400
+def post_only_urls(client, params):
+    """Every journal and journey address the resolver knows that answers GET with 405 and
+    "Allow: POST", by URL name; `params` fills each namespace's path parameters."""
+    found = {}
+    for namespace in ("journal", "journey"):
+        for pattern in get_resolver().namespace_dict[namespace][1].url_patterns:
+            kwargs = {name: params[namespace][name] for name in pattern.pattern.converters}
+            url = reverse(f"{namespace}:{pattern.name}", kwargs=kwargs)
+            response = client.get(url)
+            if response.status_code == 405 and response["Allow"] == "POST":
+                found[f"{namespace}:{pattern.name}"] = url
+    return found
+
+
+def an_export():
+    entry = {"body": "Brought back", "entry_date": "2024-01-01",
+             "created_at": "2024-01-01T10:00:00+00:00"}  # fmt: skip
+    content = json.dumps({"format": FORMAT, "version": VERSION, "entries": [entry]}).encode()
+    return SimpleUploadedFile("journal.json", content, content_type="application/json")
+
+
+# What the owner sends to each POST-only address, and what it must have done.
+POSTS = {
+    "journal:draft": (
+        lambda: {"title": "T", "body": "A draft"},
+        lambda owner: EntryDraft.objects.get(owner=owner).body == "A draft",
+    ),
+    "journal:import": (
+        lambda: {"file": an_export()},
+        lambda owner: Entry.objects.for_owner(owner).filter(body="Brought back").exists(),
+    ),
+    "journey:tick": (
+        lambda: {"done": "1"},
+        lambda owner: PracticeTick.objects.for_owner(owner).active().exists(),
+    ),
+    "journey:move": (
+        lambda: {"direction": "forward", "note": "On"},
+        lambda owner: Journey.objects.get(owner=owner).stage.slug == "return",
+    ),
+    "journey:check_in": (
+        lambda: {"mood": "3"},
+        lambda owner: CheckIn.objects.for_owner(owner).filter(mood=3).exists(),
+    ),
+}
+
+
+def test_owner_can_post_to_post_only_urls(owner_client, owner, entry, stage):
+    Stage.objects.create(order=2, slug="return", name="Return", summary="Back.",
+                         status=Status.PUBLISHED)  # fmt: skip
+    practice = Practice.objects.create(stage=stage, title="Breathe")
+    Journey.start(owner, Role.CHASER, stage)
+    urls = post_only_urls(
+        owner_client, {"journal": {"pk": entry.pk}, "journey": {"pk": practice.pk}}
+    )
+    # A new POST-only address fails here until it has a payload and an effect above.
+    assert urls.keys() == POSTS.keys()
+    for name, url in urls.items():
+        data, done = POSTS[name]
+        response = owner_client.post(url, data())
+        assert response.status_code == 302, name
+        assert done(owner), name
 
 
 def test_superuser_sees_no_journal_model_and_no_entry_text_in_admin(client, superuser, owner):

@@ -7,12 +7,15 @@ leave everything the owner had stored exactly as it was.
 
 import datetime
 import io
+import json
 
 import pytest
 from django.contrib.messages import constants
 from django.forms import BaseForm
 from django.test import Client
 
+from journal.data.export import FORMAT, VERSION
+from journal.models import Entry
 from tests.factories import PASSWORD
 
 from .conftest import snapshot
@@ -425,28 +428,92 @@ def test_a_one_megabyte_entry_is_an_error_that_keeps_the_text(furnished):
     assert body[:1000] in response.text
 
 
-@pytest.mark.parametrize(
-    "payload",
-    [
-        b"",
-        b"not json",
-        b"\x00\xff\xfe",
-        b'{"entries": [{"body": "\\u0000", "entry_date": "99999-01-01"}]}',
-        b'{"entries": [{"body": "x", "entry_date": "2024-02-30", "mood": "9"}]}',
-        b'{"entries": "nope"}',
-        b"[" * 10_000 + b"]" * 10_000,
-        b'{"entries": [' + b'{"body": "x"},' * 1000 + b'{"body": "x"}]}',
-    ],
+def export_of(**parts):
+    """A file that passes the format check, so the parser reads every part of it."""
+    return json.dumps({"format": FORMAT, "version": VERSION, **parts}).encode()
+
+
+def entry(**fields):
+    return {"body": "x", "entry_date": "2024-01-01", "created_at": "2024-01-01T10:00:00+00:00",
+            **fields}  # fmt: skip
+
+
+def nested(depth):
+    value = "deep"
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+# Kept to the character: surrounding spaces (Markdown code), controls, markup, RTL.
+FINE_TEXT = (
+    "    indented code\n💔 \u202eevil\u202c שלום\n<script>alert(1)</script>{{ 7*7 }}\x01\x1b[31m\n"
 )
-def test_imports_of_broken_files_are_refused_or_saved_cleanly(payload, furnished):
-    owner = furnished["owner"]
-    client, before = owner_client(owner), snapshot(owner)
+REFUSED = {
+    "empty file": b"",
+    "not JSON": b"not json",
+    "not UTF-8": b"\x00\xff\xfe",
+    "nested too deep for JSON": b"[" * 10_000 + b"]" * 10_000,
+    "not an export of this site": b'{"entries": [{"body": "x"}]}',
+    "entries not a list": export_of(entries="nope"),
+    "NUL in the second entry": export_of(entries=[entry(), entry(body="\u0000")]),
+    "five-digit year": export_of(entries=[entry(entry_date="99999-01-01")]),
+    "30 February": export_of(entries=[entry(entry_date="2024-02-30", mood="9")]),
+    "year 1 before UTC": export_of(entries=[entry(created_at="0001-01-01T00:00:00+05:00")]),
+    "nested title": export_of(entries=[entry(title=nested(500))]),
+    "nested tag": export_of(entries=[entry(tags=[nested(500)])]),
+    "body too long": export_of(entries=[entry(body="x" * 100_001)]),
+    "1000 fine, then one without dates": export_of(
+        entries=[*[entry(body=f"fine {n}") for n in range(1000)], {"body": "x"}]
+    ),
+    "tag not a name": export_of(entries=[], tags=[{"name": "not a name"}]),
+    "journey a list": export_of(entries=[], journey=["runner"]),
+    "mood 3.5": export_of(entries=[], check_ins=[{"day": "2024-01-01", "mood": 3.5}]),
+    "move to nowhere": export_of(
+        entries=[], stage_transitions=[{"to_stage": None, "created_at": "2024-01-01"}]
+    ),
+    "tick date a list": export_of(
+        entries=[], practice_ticks=[{"practice": "P", "stage": "s", "done_on": []}]
+    ),
+    "unknown version": json.dumps({"format": FORMAT, "version": 2, "entries": []}).encode(),
+}
+SAVED = [
+    export_of(entries=[entry(title="Odd but fine", body=FINE_TEXT, mood=2, tags=["a", "b"])]),
+    export_of(entries=[entry(body=f"many {n}", unknown={"key": [1, 2]}) for n in range(1000)]),
+]
+
+
+def post_import(client, payload):
     upload = io.BytesIO(payload)
     upload.name = "export.json"
-    response = client.post("/journal/data/import/", {"file": upload})
-    assert response.status_code < 500
-    if response.status_code >= 400:
-        assert snapshot(owner) == before
+    return client.post("/journal/data/import/", {"file": upload})
+
+
+@pytest.mark.parametrize("payload", REFUSED.values(), ids=REFUSED.keys())
+def test_imports_of_broken_files_are_refused_cleanly(payload, furnished):
+    owner = furnished["owner"]
+    client, before = owner_client(owner), snapshot(owner)
+    response = post_import(client, payload)
+    assert response.status_code == 400
+    assert form_errors(response)
+    assert snapshot(owner) == before
+
+
+@pytest.mark.parametrize("payload", SAVED, ids=["strange text", "a thousand entries"])
+def test_imports_of_strange_but_valid_files_are_saved_exactly(payload, furnished):
+    owner = furnished["owner"]
+    client, before = owner_client(owner), snapshot(owner)["entries"]
+    response = post_import(client, payload)
+    assert response.status_code == 302
+    wanted = json.loads(payload)["entries"]
+    added = Entry.objects.filter(owner=owner).exclude(pk__in=[e["pk"] for e in before])
+    saved = added.order_by("pk").values_list("title", "body", "mood", "entry_date")
+    assert list(saved) == [
+        (e.get("title", ""), e["body"], e.get("mood"), datetime.date(2024, 1, 1)) for e in wanted
+    ]
+    assert {tag.name for entry in added.prefetch_related("tags") for tag in entry.tags.all()} == {
+        name for e in wanted for name in e.get("tags", [])
+    }
 
 
 def test_far_future_and_impossible_dates_never_become_entries(furnished):
