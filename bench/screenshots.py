@@ -23,13 +23,12 @@ import json
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-import harness  # noqa: E402
+if not __package__:  # run as a file (python bench/screenshots.py): import it as the package
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
+from bench import harness  # noqa: E402
 
-OUT = HERE / "results" / "screens"
-AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
-PORT = 8621
+OUT = harness.RESULTS / "screens"
+AXE = harness.ROOT / "bench" / "node_modules" / "axe-core" / "axe.min.js"
 EMAIL, PASSWORD = "screens@example.com", "screens-passphrase-2026-calm"
 WIDTHS = {"375": (375, 812), "1280": (1280, 800)}
 SCHEMES = ("light", "dark")
@@ -191,16 +190,14 @@ def main():
     parser.add_argument("--variants", help="e.g. 375-light,1280-dark (default: all four)")
     args = parser.parse_args()
     problems = []
-    with harness.workdir() as tmp:
-        env = harness.site_env("sqlite", tmp)
-        harness.prepare_database("sqlite", env)
+    with harness.fresh_site("sqlite") as env:
         harness.django_setup(env)
         entry, stage = seed()
         pages_list = pages(entry, stage)
         if args.pages:
             wanted = args.pages.split(",")
             pages_list = [page for page in pages_list if page[0] in wanted]
-        with harness.gunicorn(env, PORT, 2) as base, sync_playwright() as p:
+        with harness.gunicorn(env, 2) as base, sync_playwright() as p:
             browser = p.chromium.launch(
                 executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
             )

@@ -57,6 +57,10 @@ def test_chaser_begins_practises_writes_checks_in_and_moves_on(live_server, page
         expect(page.get_by_role("button", name=title)).to_have_attribute("aria-pressed", "true")
         expect(page.get_by_role("button", name=title)).to_be_focused()  # focus survives the swap
     expect(page.get_by_text("2 of 7 tried so far")).to_be_visible()
+    # "What next" follows at once: it never suggests a practice just ticked.
+    what_next = page.locator("#journey-next")
+    expect(what_next).not_to_contain_text("Spend one evening doing something just for you")
+    expect(what_next).not_to_contain_text("Go one day without checking their social media")
     assert page.url == live_server.url + "/journey/"  # no full-page reload
 
     # The chaser's prompt comes first; it opens a new journal entry linked to it.
