@@ -298,6 +298,11 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
+# --- The guide ------------------------------------------------------------
+
+# Where the quick-exit control on the help pages goes: a neutral, everyday page.
+QUICK_EXIT_URL = "https://www.bbc.com/weather"
+
 # --- Logging --------------------------------------------------------------
 # Errors are logged without request bodies, so journal text never reaches a log.
 

@@ -191,13 +191,16 @@ class PromptInline(GuideFields, admin.TabularInline):
 @admin.register(Stage)
 class StageAdmin(GuideAdmin):
     inlines = [PracticeInline, PromptInline]
-    list_display = ["name", "order", "status", "publish_at", "is_public_now"]
+    list_display = ["name", "order", "follows", "status", "publish_at", "is_public_now"]
     list_editable = ["order"]
     list_filter = ["status"]
     search_fields = ["name", "summary", "description", "practices__title", "prompts__text"]
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [
-        (None, {"fields": ["name", "slug", "order", "summary", "description", "feelings"]}),
+        (
+            None,
+            {"fields": ["name", "slug", "order", "follows", "summary", "description", "feelings"]},
+        ),
         ("Publishing", {"fields": ["status", "publish_at", "preview_link", "updated_at"]}),
     ]
 

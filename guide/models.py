@@ -3,9 +3,12 @@
 import math
 
 import reversion
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+
+from .ways import Way, steps
 
 MARKDOWN_HELP = (
     "Markdown: a blank line starts a new paragraph; **bold**, *italic*, "
@@ -225,6 +228,18 @@ class Stage(Publishable):
     feelings = models.TextField(
         blank=True, help_text="What people often feel in this stage. " + MARKDOWN_HELP
     )
+    follows = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"follows__isnull": True},
+        verbose_name="second way on from",
+        help_text="Leave empty for a stage on the main way, placed by its order. Choose a "
+        "stage to make this one another way on from it, offered as an equal choice beside "
+        "the next stage on the main way (Peace apart follows Integration, beside Reunion).",
+    )
 
     class Meta:
         ordering = ["order", "id"]
@@ -236,22 +251,33 @@ class Stage(Publishable):
         return reverse("guide:stage", args=[self.slug])
 
     def neighbours(self, stages=None):
-        """(previous, next) around this stage among `stages` (the published ones unless a
-        caller passes the list it already has), by order. Works from a stage an editor
+        """The way around this stage among `stages` (the published ones unless a caller
+        passes the list it already has): a `Way` of the stage before it, the ways on
+        from it, and the other ways on from the same place. Works from a stage an editor
         unpublished, so nobody standing in one is stuck."""
         if stages is None:
             stages = Stage.objects.published()
-        ordered = sorted({*stages, self}, key=lambda stage: (stage.order, stage.id))
-        position = ordered.index(self)
-        previous = ordered[position - 1] if position else None
-        following = ordered[position + 1] if position + 1 < len(ordered) else None
-        return previous, following
+        return Way.around(self, stages)
 
-    def next_stage(self):
-        return self.neighbours()[1]
+    def clean(self):
+        if self.follows_id is None:
+            return
+        if self.follows_id == self.pk:
+            raise ValidationError({"follows": "A stage cannot follow itself."})
+        if self.follows.follows_id is not None:
+            raise ValidationError(
+                {"follows": "Choose a stage on the main way (one that follows no other stage)."}
+            )
+        if self.pk and Stage.objects.filter(follows=self).exists():
+            raise ValidationError(
+                {"follows": "Other stages follow this one, so it must stay on the main way."}
+            )
 
-    def previous_stage(self):
-        return self.neighbours()[0]
+    @classmethod
+    def steps(cls, stages):
+        """`stages` as the way reads: a list of steps, each a list of equal choices
+        (for example [[Separation], [Integration], [Reunion, Peace apart]])."""
+        return steps(stages)
 
 
 @reversion.register()
@@ -298,7 +324,7 @@ class Prompt(models.Model):
 class SupportPage(models.Model):
     """Where to find professional help; there is one, edited in admin."""
 
-    title = models.CharField(max_length=200, default="Getting help")
+    title = models.CharField(max_length=200, default="Get help")
     body = models.TextField(help_text=MARKDOWN_HELP)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -316,10 +342,13 @@ class ShippedContent(models.Model):
     """A record that load_guide once added a shipped item (e.g. "stage:separation").
 
     The loader adds an item only if it never did before, so an editor who renames,
-    rewrites or deletes shipped content never finds it back on the next deploy.
+    rewrites or deletes shipped content never finds it back on the next deploy. The
+    fingerprint is of the text as shipped: while the item still matches it, nobody has
+    edited it, and a newer shipped text may replace it.
     """
 
     key = models.CharField(max_length=200, unique=True)
+    fingerprint = models.CharField(max_length=64, blank=True)
     loaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

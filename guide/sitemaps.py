@@ -44,7 +44,7 @@ class PageSitemap(SiteUrlSitemap):
     priority = 0.6
 
     def items(self):
-        return ["home", "guide:support"]
+        return ["home", "guide:support", "guide:right_now"]
 
     def location(self, item):
         return reverse(item)

@@ -13,8 +13,9 @@ urlpatterns = [
     path("guide/search/", views.search, name="search"),
     path("guide/stages/<slug:slug>/", views.stage, name="stage"),
     path("guide/<slug:slug>/", views.article, name="article"),
-    # /help/
+    # /help/: where to find people, and a page for a bad moment
     path("help/", views.support, name="support"),
+    path("help/right-now/", views.right_now, name="right_now"),
     # For search engines
     path("sitemap.xml", require_GET(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -41,8 +41,8 @@ def index(request):
     preview = is_preview(request)
     article = Article.objects.visible(preview).order_by("id").first()
     if article is None:
-        stages = Stage.objects.visible(preview)
-        return render_guide(request, "guide/index.html", {"stages": stages}, preview)
+        steps = Stage.steps(Stage.objects.visible(preview))
+        return render_guide(request, "guide/index.html", {"steps": steps}, preview)
     return _article_page(request, article, preview)
 
 
@@ -61,7 +61,7 @@ def _article_page(request, article, preview):
         "sections": sections,
         "reading_minutes": article.reading_minutes(sections),
         "last_updated": article.last_updated(sections),
-        "stages": Stage.objects.published(),
+        "steps": Stage.steps(Stage.objects.published()),
     }
     return render_guide(request, "guide/article.html", context, preview)
 
@@ -74,14 +74,12 @@ def stage(request, slug):
     stage = next((item for item in stages if item.slug == slug), None)
     if stage is None:
         raise Http404("No such stage.")
-    previous_stage, next_stage = stage.neighbours(stages)
     context = {
         "stage": stage,
-        "stages": stages,
+        "steps": Stage.steps(stages),
+        "way": stage.neighbours(stages),
         "practices": stage.practices.all(),
         "prompts": stage.prompts.all(),
-        "previous_stage": previous_stage,
-        "next_stage": next_stage,
     }
     return render_guide(request, "guide/stage.html", context, preview)
 
@@ -90,7 +88,16 @@ def stage(request, slug):
 @public_page
 def support(request):
     page = SupportPage.objects.order_by("id").first()
-    return render(request, "guide/support.html", {"page": page})
+    context = {"page": page, "quick_exit_url": settings.QUICK_EXIT_URL}
+    return render(request, "guide/support.html", context)
+
+
+@require_GET
+@public_page
+def right_now(request):
+    """A short page for a bad moment: written into the template, so it is there even
+    before any guide content is loaded."""
+    return render(request, "guide/right_now.html", {"quick_exit_url": settings.QUICK_EXIT_URL})
 
 
 @require_GET

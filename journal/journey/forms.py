@@ -50,7 +50,16 @@ class JourneyForm(forms.Form):
 
 
 class MoveForm(forms.Form):
-    direction = forms.ChoiceField(choices=[("forward", "Forward"), ("back", "Back")])
+    """A move to one of the stages next to the person's own: the page offers each as
+    its own button, so choosing between two ways on is always the person's choice."""
+
+    stage = StageChoiceField(
+        queryset=Stage.objects.none(),
+        error_messages={
+            "required": "Choose the stage you want to move to.",
+            "invalid_choice": "That stage is not one step from yours. Choose one of those offered.",
+        },
+    )
     note = forms.CharField(
         required=False,
         max_length=2000,
@@ -59,19 +68,12 @@ class MoveForm(forms.Form):
         help_text="What changed, or why now. Only you see it.",
     )
 
-    def __init__(self, *args, journey, **kwargs):
+    def __init__(self, *args, journey, way=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.journey = journey
-
-    def clean(self):
-        cleaned = super().clean()
-        direction = cleaned.get("direction")
-        if direction:
-            cleaned["stage"] = self.journey.neighbour(direction)
-            if cleaned["stage"] is None:
-                word = "after" if direction == "forward" else "before"
-                raise forms.ValidationError(f"There is no stage {word} this one.")
-        return cleaned
+        self.way = way or journey.way()
+        self.fields["stage"].queryset = Stage.objects.filter(
+            pk__in=[stage.pk for stage in self.way.choices]
+        )
 
 
 class PracticeTickForm(forms.Form):

@@ -97,11 +97,10 @@ class Journey(models.Model):
         )
         return showing_up(days, today)
 
-    def neighbour(self, direction):
-        """The published stage after ("forward") or before ("back") the current one,
-        found by order, so someone in a stage an editor unpublished can still move."""
-        previous, following = self.stage.neighbours()
-        return following if direction == "forward" else previous
+    def way(self):
+        """Where this person can move from their stage: back, on (one stage or a choice
+        between equals) or across to another way on; see Stage.neighbours."""
+        return self.stage.neighbours()
 
 
 class Transition(models.Model):
@@ -181,6 +180,13 @@ class CheckInQuerySet(OwnedQuerySet):
     def low_run(self, count=5, low=Mood.LOW, needed=3):
         """True when `needed` of the last `count` check-ins were low: time to offer support."""
         return sum(1 for mood in self.recent_moods(count) if mood <= low) >= needed
+
+    def gentle_note(self, today):
+        """Which quiet line of support the check-in card shows, if any: "very_low" after
+        a Very low check-in today (one is enough), "low_run" after a run of low days."""
+        if self.filter(day=today, mood=Mood.VERY_LOW).exists():
+            return "very_low"
+        return "low_run" if self.low_run() else ""
 
 
 class CheckIn(models.Model):

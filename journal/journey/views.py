@@ -80,22 +80,22 @@ def practices_context(user, journey):
 
 def stage_context(request, journey, move_form=None):
     context = practices_context(request.user, journey)
+    stages = list(Stage.objects.published())
+    context.update(next_step_context(journey, context["practices"], stages))
     context.update(
-        next_step_context(journey, context["practices"]),
         prompts=journey.prompts(),
         sections=journey.sections()[:5],
-        move_form=move_form or MoveForm(journey=journey),
+        steps=Stage.steps({*stages, journey.stage}),
+        move_form=move_form or MoveForm(journey=journey, way=context["way"]),
     )
     return context
 
 
-def next_step_context(journey, practices):
-    """What "What next" suggests: the first practice not yet tried, else moving on."""
-    previous_stage, next_stage = journey.stage.neighbours()
+def next_step_context(journey, practices, stages=None):
+    """What "What next" suggests: the first practice not yet tried, else the way on."""
     return {
         "next_practice": next((p for p in practices if not p.tick), None),
-        "next_stage": next_stage,
-        "previous_stage": previous_stage,
+        "way": journey.stage.neighbours(stages),
     }
 
 
@@ -148,7 +148,7 @@ def check_in_context(user, form=None):
         "check_in": check_in,
         "check_in_form": form or CheckInForm(instance=check_in),
         "moods": Mood.choices,
-        "low_run": CheckIn.objects.for_owner(user).low_run(),
+        "gentle_note": CheckIn.objects.for_owner(user).gentle_note(today),
     }
 
 
@@ -212,7 +212,7 @@ def history(request, journey):
 def home(request):
     """Visitors see the welcome page; signed-in people see their dashboard."""
     if not request.user.is_authenticated:
-        return render(request, "home.html", {"stages": Stage.objects.published()})
+        return render(request, "home.html", {"steps": Stage.steps(Stage.objects.published())})
     journey = journey_for(request.user)
     if journey is None:
         return redirect("journey:start")

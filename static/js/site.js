@@ -39,6 +39,16 @@
     }
   }, true);
 
+  // Quick exit on the help pages: leave for a neutral page and put it in this page's
+  // place in the history, so the back button does not lead here. Without this script
+  // the link still leaves, as a plain link.
+  document.addEventListener("click", function (event) {
+    const link = event.target.closest && event.target.closest("a[data-quick-exit]");
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    event.preventDefault();
+    window.location.replace(link.href);
+  });
+
   // Warn before leaving a page whose form has unsaved changes.
   let dirty = null;
   document.addEventListener("input", function (event) {

@@ -277,3 +277,17 @@ def test_editors_group_comes_back_after_a_flush_removed_it():
     Group.objects.filter(name="Editors").delete()
     emit_post_migrate_signal(verbosity=0, interactive=False, db="default")  # as flush does
     assert Group.objects.get(name="Editors").permissions.filter(codename="change_section")
+
+
+def test_editor_makes_a_stage_a_second_way_on_and_is_offered_only_main_way_stages(
+    editor_client,
+):
+    main = StageFactory(order=1, name="Integration")
+    beside = StageFactory(order=2, name="Peace apart", follows=main)
+    page = editor_client.get(reverse("admin:guide_stage_change", args=[beside.pk])).text
+    assert "Second way on from" in page
+    follows = page[
+        page.index('name="follows"') : page.index("</select>", page.index('name="follows"'))
+    ]
+    assert f'<option value="{main.pk}" selected>Integration</option>' in follows
+    assert "Peace apart</option>" not in follows  # a second way on cannot be followed

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from guide.models import Practice, Prompt, Section, Stage, Status
+from guide.models import Practice, Prompt, Section, Stage, Status, Way
 from tests.factories import UserFactory
 from tests.guide.factories import (
     ArticleFactory,
@@ -121,10 +121,8 @@ def test_stage_knows_its_neighbours_among_published_stages():
     first = StageFactory(order=1)
     StageFactory(order=2, status=Status.DRAFT)
     third = StageFactory(order=3)
-    assert first.previous_stage() is None
-    assert first.next_stage() == third
-    assert third.previous_stage() == first
-    assert third.next_stage() is None
+    assert first.neighbours() == Way(previous=None, onward=[third], alongside=[])
+    assert third.neighbours() == Way(previous=first, onward=[], alongside=[])
 
 
 def test_content_is_tailored_to_a_role():

@@ -124,7 +124,7 @@ POSTS = {
         lambda owner: PracticeTick.objects.for_owner(owner).active().exists(),
     ),
     "journey:move": (
-        lambda: {"direction": "forward", "note": "On"},
+        lambda: {"stage": Stage.objects.get(slug="return").pk, "note": "On"},
         lambda owner: Journey.objects.get(owner=owner).stage.slug == "return",
     ),
     "journey:check_in": (

@@ -174,6 +174,7 @@ def test_practices_picture_counts_what_is_done_in_each_stage(owner, chaser_journ
         ("separation", 2, 7),
         ("integration", 0, 6),
         ("reunion", 0, 7),
+        ("peace-apart", 0, 6),
     ]
     html = render_to_string(
         "journey/includes/practices_chart.html", {"chart": chart, "chart_id": "p"}
@@ -189,6 +190,7 @@ def test_practices_picture_counts_what_is_done_in_each_stage(owner, chaser_journ
         ["Separation", "2", "7"],
         ["Integration", "0", "6"],
         ["Reunion", "0", "7"],
+        ["Peace apart", "0", "6"],
     ]
 
 

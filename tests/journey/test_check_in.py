@@ -139,3 +139,42 @@ def test_the_check_in_form_has_no_mood_that_a_keyboard_can_send_by_default(
     first_button = re.search(r"<button[^>]*>", form).group(0)
     assert 'name="mood"' not in first_button
     assert len(re.findall(r'type="radio" name="mood"', form)) == 5
+
+
+def test_one_very_low_check_in_shows_a_gentle_line_with_the_help_link(
+    owner_client, owner, chaser_journey
+):
+    html = owner_client.post(
+        "/journey/check-in/", {"mood": "1"}, headers={"HX-Request": "true"}
+    ).content.decode()
+    note = html[html.index('<div class="gentle-note">') :]
+    assert "That sounds like a very hard day." in note
+    assert '<a href="/help/">Get help</a>' in note
+    assert '<a href="/help/right-now/">Hurting right now?</a>' in note
+    assert "That sounds like a very hard day." in owner_client.get("/").content.decode()
+
+
+def test_the_very_low_line_goes_when_today_is_changed_to_another_mood(
+    owner_client, owner, chaser_journey
+):
+    owner_client.post("/journey/check-in/", {"mood": "1"})
+    owner_client.post("/journey/check-in/", {"mood": "3"})
+    assert "That sounds like a very hard day." not in owner_client.get("/").content.decode()
+
+
+def test_a_very_low_day_in_the_past_alone_shows_no_line(owner_client, owner, chaser_journey):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    CheckIn.objects.create(owner=owner, day=yesterday, mood=1)
+    html = owner_client.get("/").content.decode()
+    assert "gentle-note" not in html
+
+
+def test_nobody_else_sees_someone_elses_very_low_day(client, owner, other_user, chaser_journey):
+    from journal.models import Journey, Role
+
+    CheckIn.record(owner, mood=1)
+    Journey.start(other_user, Role.RUNNER, chaser_journey.stage)
+    client.force_login(other_user)
+    html = client.get("/").content.decode()
+    assert "That sounds like a very hard day." not in html
+    assert "gentle-note" not in html

@@ -55,5 +55,6 @@ def test_todays_prompt_is_the_same_all_day(owner_client, chaser_journey):
 def test_visitors_see_the_welcome_page_with_the_stages(client, guide):
     html = client.get("/").content.decode()
     assert "When someone you love pulls away" in html
-    assert "Three stages, at your own pace" in html
+    assert "Stages, at your own pace" in html
+    assert "Peace apart" in html
     assert "Integration" in html

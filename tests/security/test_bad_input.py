@@ -308,6 +308,7 @@ ALLOWED_METHODS = {
     "/guide/stages/{stage_slug}/": GET_ONLY,
     "/guide/{article}/": GET_ONLY,
     "/help/": GET_ONLY,
+    "/help/right-now/": GET_ONLY,
     "/sitemap.xml": GET_ONLY,
     "/robots.txt": GET_ONLY,
 }
