@@ -17,14 +17,14 @@ def nav_section(request):
     "nav_page": the URL name}.
 
     The header marks the section with aria-current; the home page (welcome or
-    dashboard) is marked on the site's name, the support page on "Get help".
+    dashboard) is marked on the site's name, the help pages on "Get help".
     """
     match = getattr(request, "resolver_match", None)
     if match is None:
         return {"nav_section": "", "nav_page": ""}
     page = match.url_name or ""
-    if page in ("home", "support"):
-        return {"nav_section": "help" if page == "support" else page, "nav_page": page}
+    if page in ("home", "support", "right_now"):
+        return {"nav_section": "home" if page == "home" else "help", "nav_page": page}
     module = getattr(match.func, "__module__", "") + "."
     section = next((name for prefix, name in SECTIONS if module.startswith(prefix)), "")
     return {"nav_section": section, "nav_page": page}

@@ -44,6 +44,7 @@ def onboarded(owner_client, owner):
         ("/accounts/2fa/", "Account"),
         ("/accounts/sessions/", "Account"),
         ("/help/", "Get help"),
+        ("/help/right-now/", "Get help"),
     ],
 )
 def test_signed_in_pages_mark_their_section(onboarded, path, section):

@@ -30,8 +30,9 @@ def test_visitor_signs_up_confirms_signs_out_and_signs_in_again(live_server, pag
     link = re.sub(r"^https?://[^/]+", live_server.url, link)
     page.goto(link)
     page.get_by_role("button", name="Confirm").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    expect(page.locator("summary", has_text="Account")).to_be_visible()  # signed in
 
+    page.locator("summary", has_text="Account").click()  # the account menu, a <details>
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("link", name="Sign in")).to_be_visible()
 
@@ -47,7 +48,7 @@ def test_visitor_signs_up_confirms_signs_out_and_signs_in_again(live_server, pag
 
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in", exact=True).click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    expect(page.locator("summary", has_text="Account")).to_be_visible()  # signed in
 
 
 def test_taken_email_gets_a_clear_error_in_the_browser(live_server, page, owner):
