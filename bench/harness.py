@@ -35,7 +35,8 @@ def fresh_site(db, pg_name="twinflame_bench"):
     static files): SQLite in a temporary directory, or PostgreSQL pg_name recreated."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "PYTHONPATH": str(ROOT)}
     env.update(DEBUG="0", SECRET_KEY=secrets.token_urlsafe(50), LOG_LEVEL="WARNING")
-    env.update(ALLOWED_HOSTS="127.0.0.1,localhost", ADMIN_REQUIRE_MFA="0")
+    env.update(ALLOWED_HOSTS="127.0.0.1,localhost", SITE_URL="http://127.0.0.1:8000")
+    env.update(ADMIN_REQUIRE_MFA="0")
     env.update(SECURE_SSL_REDIRECT="0", SECURE_COOKIES="0", SECURE_HSTS_SECONDS="0")
     env.update(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
     env.update(ACCOUNT_EMAIL_VERIFICATION="none", DATABASE_URL="")

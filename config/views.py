@@ -1,5 +1,6 @@
 import sys
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.utils import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
@@ -9,17 +10,35 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 
-@never_cache
-@require_safe
-def healthz(request):
-    """200 while the database answers, 503 when it does not (for load balancers)."""
+def database_is_up():
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
-    return JsonResponse({"status": "ok", "database": "up"})
+        return False
+    return True
+
+
+def cache_is_up():
+    """The shared cache answers (config.cache); a per-process cache always does."""
+    ping = getattr(cache, "ping", None)
+    return ping() if ping else True
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """Each dependency's state for load balancers and monitors. 503 only when the
+    database is down: the site works without the cache, so a cache outage must not
+    take every instance out of the load balancer."""
+    database, shared_cache = database_is_up(), cache_is_up()
+    body = {
+        "status": "ok" if database and shared_cache else "degraded" if database else "unavailable",
+        "database": "up" if database else "down",
+        "cache": "up" if shared_cache else "down",
+    }
+    return JsonResponse(body, status=200 if database else 503)
 
 
 def server_error(request):

@@ -5,19 +5,30 @@ the admin shows them nothing else (no people, no email addresses, no journal).
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.html import escape, format_html
 from reversion_compare.admin import CompareVersionAdmin
 
 from .models import Article, Point, Practice, Prompt, Section, Stage, SupportPage
+from .references import describe, people_references, refusal
 
 EMPTY_SECTION = (
     "This section is empty. Write something in Body or add at least one point, "
     "so readers never meet a heading with nothing under it."
 )
 RESERVED_ARTICLE_SLUGS = {"search", "stages"}
+UNPUBLISH_INSTEAD = (
+    "To take it out of the guide, set its status to Draft instead: people keep it in their history."
+)
+RETIRE_INSTEAD = (
+    "To take it out of the guide and the tracker, tick “Retired” instead: people keep it "
+    "in their history."
+)
 
 
 class TextWithLineFeeds(forms.CharField):
@@ -72,6 +83,48 @@ class GuideAdmin(GuideFields, CompareVersionAdmin):
     def is_public_now(self, obj):
         return obj.is_public
 
+    # Deleting: never what people refer to, and never a word about who they are.
+
+    def get_deleted_objects(self, objs, request):
+        """Django's list of what a delete takes with it, but people's records that stop
+        it only as counts: the default page would name them ("Journey of user 1")."""
+        deleted, model_count, perms_needed, _named = super().get_deleted_objects(objs, request)
+        counts = people_references(objs)
+        protected = [f"People's own records: {describe(counts)}"] if counts else []
+        return deleted, model_count, perms_needed, protected
+
+    def delete_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        allowed = obj is not None and self.has_delete_permission(request, obj)
+        if allowed and (counts := people_references([obj])):
+            self.message_user(request, refusal(obj, counts, UNPUBLISH_INSTEAD), messages.ERROR)
+            return redirect(self._admin_url("change", obj.pk))
+        return super().delete_view(request, object_id, extra_context)
+
+    def _admin_url(self, view, pk):
+        opts = self.model._meta
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=[pk])
+
+
+class KeepsPeoplesRecordsInline:
+    """An inline whose rows people may refer to: deleting such a row is refused with
+    counts and what to do instead (Django's own message would list the records)."""
+
+    instead = UNPUBLISH_INSTEAD
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        instead = self.instead
+
+        class Form(formset.form):
+            def hand_clean_DELETE(self):
+                deleting = self.cleaned_data.get("DELETE") and not self.instance._state.adding
+                if deleting and (counts := people_references([self.instance])):
+                    raise ValidationError(refusal(self.instance, counts, instead))
+
+        formset.form = Form
+        return formset
+
 
 # --- Article and its sections ----------------------------------------------------
 
@@ -98,7 +151,7 @@ class SectionInlineFormSet(forms.BaseInlineFormSet):
         super().clean()
 
 
-class SectionInline(GuideFields, admin.StackedInline):
+class SectionInline(KeepsPeoplesRecordsInline, GuideFields, admin.StackedInline):
     model = Section
     formset = SectionInlineFormSet
     extra = 0
@@ -176,16 +229,18 @@ class SectionAdmin(GuideAdmin):
 # --- Stages --------------------------------------------------------------------
 
 
-class PracticeInline(GuideFields, admin.StackedInline):
+class PracticeInline(KeepsPeoplesRecordsInline, GuideFields, admin.StackedInline):
     model = Practice
+    instead = RETIRE_INSTEAD
     extra = 0
-    fields = [("title", "order", "audience"), "description"]
+    fields = [("title", "order", "audience", "retired"), "description"]
 
 
-class PromptInline(GuideFields, admin.TabularInline):
+class PromptInline(KeepsPeoplesRecordsInline, GuideFields, admin.TabularInline):
     model = Prompt
+    instead = RETIRE_INSTEAD
     extra = 0
-    fields = ["text", "order", "audience"]
+    fields = ["text", "order", "audience", "retired"]
 
 
 @admin.register(Stage)

@@ -72,10 +72,20 @@ class SectionQuerySet(PublishedQuerySet):
         return self.published(now).filter(article__in=Article.objects.published(now))
 
 
+RETIRED_HELP = (
+    "Retired items leave the guide and the tracker, but people who used them keep them in "
+    "their history. Retire instead of deleting anything people have used."
+)
+
+
 class StageContentQuerySet(AudienceQuerySet):
+    def in_use(self):
+        """Not retired: what the guide and the tracker offer."""
+        return self.filter(retired=False)
+
     def published(self, now=None):
-        """Practices or prompts of published stages."""
-        return self.filter(stage__in=Stage.objects.published(now))
+        """Practices or prompts in use, of published stages."""
+        return self.in_use().filter(stage__in=Stage.objects.published(now))
 
 
 class Publishable(models.Model):
@@ -289,6 +299,7 @@ class Practice(models.Model):
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True, help_text=MARKDOWN_HELP)
     audience = models.CharField(max_length=10, choices=Audience, blank=True, default="")
+    retired = models.BooleanField(default=False, help_text=RETIRED_HELP)
 
     objects = StageContentQuerySet.as_manager()
 
@@ -307,6 +318,7 @@ class Prompt(models.Model):
     order = models.PositiveIntegerField(default=0)
     text = models.CharField(max_length=300)
     audience = models.CharField(max_length=10, choices=Audience, blank=True, default="")
+    retired = models.BooleanField(default=False, help_text=RETIRED_HELP)
 
     objects = StageContentQuerySet.as_manager()
 

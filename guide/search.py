@@ -59,13 +59,13 @@ def search(query):
     return sorted(results, key=lambda result: -result.rank)
 
 
-def _joined(model, parent, *fields):
+def _joined(items, parent, *fields):
     """The text of a section's points (or a stage's practices) as one string, in SQL."""
     parts = []
     for field in fields:
         parts += [field, Value(" ")]
     rows = (
-        model.objects.filter(**{parent: OuterRef("pk")})
+        items.filter(**{parent: OuterRef("pk")})
         .order_by()
         .values(parent)
         .annotate(
@@ -83,14 +83,14 @@ def _searchable(model):
         return (
             Section.objects.readable()
             .select_related("article")
-            .annotate(extra=_joined(Point, "section", "title", "body"))
+            .annotate(extra=_joined(Point.objects.all(), "section", "title", "body"))
         ), ("title", "body")
     return (
         Stage.objects.published().annotate(
             extra=Concat(
-                _joined(Practice, "stage", "title", "description"),
+                _joined(Practice.objects.in_use(), "stage", "title", "description"),
                 Value(" "),
-                _joined(Prompt, "stage", "text"),
+                _joined(Prompt.objects.in_use(), "stage", "text"),
                 output_field=TEXT,
             )
         )

@@ -1,6 +1,6 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -17,6 +17,6 @@ urlpatterns = [
     path("help/", views.support, name="support"),
     path("help/right-now/", views.right_now, name="right_now"),
     # For search engines
-    path("sitemap.xml", require_GET(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]

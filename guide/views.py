@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from . import search as guide_search
 from .models import Article, Stage, SupportPage
@@ -34,7 +34,7 @@ def render_guide(request, template, context, preview=False):
     return response
 
 
-@require_GET
+@require_safe
 @public_page
 def index(request):
     """The guide's front page is its main (first) article, read in full."""
@@ -46,7 +46,7 @@ def index(request):
     return _article_page(request, article, preview)
 
 
-@require_GET
+@require_safe
 @public_page
 def article(request, slug):
     preview = is_preview(request)
@@ -66,7 +66,7 @@ def _article_page(request, article, preview):
     return render_guide(request, "guide/article.html", context, preview)
 
 
-@require_GET
+@require_safe
 @public_page
 def stage(request, slug):
     preview = is_preview(request)
@@ -78,13 +78,13 @@ def stage(request, slug):
         "stage": stage,
         "steps": Stage.steps(stages),
         "way": stage.neighbours(stages),
-        "practices": stage.practices.all(),
-        "prompts": stage.prompts.all(),
+        "practices": stage.practices.in_use(),
+        "prompts": stage.prompts.in_use(),
     }
     return render_guide(request, "guide/stage.html", context, preview)
 
 
-@require_GET
+@require_safe
 @public_page
 def support(request):
     page = SupportPage.objects.order_by("id").first()
@@ -92,7 +92,7 @@ def support(request):
     return render(request, "guide/support.html", context)
 
 
-@require_GET
+@require_safe
 @public_page
 def right_now(request):
     """A short page for a bad moment: written into the template, so it is there even
@@ -100,7 +100,7 @@ def right_now(request):
     return render(request, "guide/right_now.html", {"quick_exit_url": settings.QUICK_EXIT_URL})
 
 
-@require_GET
+@require_safe
 def search(request):
     query = request.GET.get("q", "").strip()[: guide_search.MAX_QUERY_LENGTH]
     results = guide_search.search(query)
@@ -117,7 +117,7 @@ def search(request):
     return render(request, "guide/search.html", context)
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",

@@ -15,6 +15,27 @@ HAVE_CHROMIUM = bool(shutil.which(CHROMIUM))
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
+def unavailable(reason):
+    """A test whose server or tool is missing: skipped on a developer's machine, a
+    failure under CI=true, where everything a test needs must be there."""
+    if IN_CI:
+        pytest.fail(f"CI=true but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def redis_server():
+    """A private redis-server (never the shared one) that a test may stop and start."""
+    from bench.fault_redis import RedisServer, free_port
+
+    if not shutil.which("redis-server"):
+        unavailable("redis-server is not installed (apt-get install redis-server)")
+    server = RedisServer(free_port())
+    server.start()
+    yield server
+    server.stop()
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "page" in getattr(item, "fixturenames", ()):

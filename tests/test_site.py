@@ -74,7 +74,7 @@ def test_reading_pages_and_the_doors_in_load_no_htmx(client):
 def test_healthz_answers_200_when_the_database_answers(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "up"}
+    assert response.json() == {"status": "ok", "database": "up", "cache": "up"}
 
 
 def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
@@ -146,7 +146,7 @@ def test_database_url_selects_postgresql():
 def test_redis_url_selects_a_shared_cache():
     env = {"PATH": "", "DEBUG": "1", "REDIS_URL": "redis://127.0.0.1:6379/3"}
     result = _settings_value(env, "s.CACHES['default']['BACKEND']")
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert result.stdout.strip() == "config.cache.ResilientRedisCache"
 
 
 def test_ping_answers_without_touching_the_database(client, django_assert_num_queries):

@@ -15,7 +15,7 @@ from .models import Profile
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def settings_view(request):
     profile, _ = Profile.objects.get_or_create(owner=request.user)
     form = ProfileForm(request.POST or None, instance=profile)
@@ -35,7 +35,7 @@ def end_all_sessions(request, user):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @reauthentication_required
 def delete_account(request):
     """After a fresh sign-in (allauth's re-authentication) and typing DELETE."""

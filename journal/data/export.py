@@ -42,10 +42,10 @@ def export_data(user):
                 "created_at": entry.created_at.isoformat(),
                 "updated_at": entry.updated_at.isoformat(),
                 "stage": _stage(entry.stage),
-                # Text and titles to read; stage and slugs to find them again on import.
-                "prompt": entry.prompt.text if entry.prompt else None,
+                # Text and titles as written for; stage and slugs to find them again.
+                "prompt": entry.prompt_text or None,
                 "prompt_stage": entry.prompt.stage.slug if entry.prompt else None,
-                "section": str(entry.section) if entry.section else None,
+                "section": entry.section_title or None,
                 "section_article": entry.section.article.slug if entry.section else None,
                 "section_slug": entry.section.slug if entry.section else None,
             }
@@ -69,7 +69,7 @@ def export_data(user):
         ],
         "practice_ticks": [
             {
-                "practice": tick.practice.title,
+                "practice": tick.practice_title,
                 "stage": _stage(tick.practice.stage),
                 "done_on": tick.done_on.isoformat(),
                 "undone_on": tick.undone_on.isoformat() if tick.undone_on else None,

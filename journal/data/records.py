@@ -111,9 +111,11 @@ class EntryRecord(RecordForm):
     updated_at = forms.DateTimeField(required=False)
     tags = forms.JSONField(required=False)
     stage = forms.CharField(required=False)
-    prompt = forms.CharField(required=False)
+    # The words the entry answered (Entry.prompt_text, section_title), kept with it even
+    # when the guide no longer has the prompt or section.
+    prompt = forms.CharField(required=False, max_length=300)
     prompt_stage = forms.CharField(required=False)
-    section = forms.CharField(required=False)
+    section = forms.CharField(required=False, max_length=200)
     section_article = forms.CharField(required=False)
     section_slug = forms.CharField(required=False)
 
@@ -151,6 +153,8 @@ class EntryRecord(RecordForm):
             if data["section_slug"]
             else data["section"]
         )
+        entry.prompt_text, entry.section_title = data["prompt"], data["section"]
+        entry.remember_guide_words()
         wanted = [data["stage"], data["prompt"], data["section"] or data["section_slug"]]
         found = [entry.stage, entry.prompt, entry.section]
         self.missing = any(name and not item for name, item in zip(wanted, found, strict=True))
@@ -244,6 +248,7 @@ class PracticeTickRecord(RecordForm):
         tick.practice = guide.practice.get(
             (self.cleaned_data["stage"], self.cleaned_data["practice"])
         )
+        tick.practice_title = self.cleaned_data["practice"]  # the title as it was ticked
         self.missing = tick.practice_id is None
         return tick
 

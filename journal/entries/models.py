@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Prefetch
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
@@ -28,7 +29,9 @@ class Tag(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["owner", "name"], name="unique_tag_per_owner"),
+            # "Hope" and "hope" are one tag: the code matches names in any case, and so
+            # does the database.
+            models.UniqueConstraint("owner", Lower("name"), name="unique_tag_per_owner_any_case"),
         ]
 
     def __str__(self):
@@ -102,16 +105,20 @@ class Entry(models.Model):
     body = models.TextField(validators=[MaxLengthValidator(BODY_MAX_CHARS)])
     mood = models.PositiveSmallIntegerField(choices=Mood, null=True, blank=True)
     tags = models.ManyToManyField(Tag, blank=True, related_name="entries")
-    # Where the writer was and what they answered; kept if the guide changes.
+    # Where the writer was and what they answered. Editors retire guide items people
+    # refer to rather than delete them (PROTECT), and the words are kept as they were
+    # when the entry was written, so the entry reads the same whatever the guide does.
     stage = models.ForeignKey(
-        "guide.Stage", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "guide.Stage", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     prompt = models.ForeignKey(
-        "guide.Prompt", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "guide.Prompt", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    prompt_text = models.CharField(max_length=300, blank=True, editable=False)
     section = models.ForeignKey(
-        "guide.Section", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "guide.Section", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    section_title = models.CharField(max_length=200, blank=True, editable=False)
     entry_date = models.DateField(default=timezone.localdate)
     # A default rather than auto_now_add, so an imported entry keeps its own time.
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -129,8 +136,26 @@ class Entry(models.Model):
     def __str__(self):
         return self.display_title
 
+    def save(self, *args, **kwargs):
+        self.remember_guide_words()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("journal:entry_detail", args=[self.pk])
+
+    def remember_guide_words(self):
+        """Keep the prompt's text and the section's title as they are now (also called
+        before a bulk_create, which skips save())."""
+        if self.prompt_id and not self.prompt_text:
+            self.prompt_text = self.prompt.text
+        if self.section_id and not self.section_title:
+            self.section_title = self.section.title
+
+    @property
+    def section_is_readable(self):
+        """The section this entry reflects on is still in the public guide (to link it)."""
+        section = self.section
+        return section is not None and section.is_public and section.article.is_public
 
     @property
     def display_title(self):

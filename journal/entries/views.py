@@ -100,7 +100,7 @@ def _reflection_source(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def entry_new(request):
     """The full page and the list's quick form (htmx) both post here."""
     prompt, section = _reflection_source(request)
@@ -129,7 +129,7 @@ def entry_new(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def entry_edit(request, pk):
     entry = get_owned_or_404(Entry.objects.prefetch_related("tags"), request.user, pk=pk)
     form = EntryForm(request.POST or None, instance=entry)
@@ -145,7 +145,7 @@ def entry_edit(request, pk):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def entry_delete(request, pk):
     """GET asks first (the page that works without JavaScript); POST deletes."""
     entry = get_owned_or_404(Entry, request.user, pk=pk)
@@ -180,7 +180,7 @@ def draft_save(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def draft_discard(request):
     draft = EntryDraft.objects.for_owner(request.user).first()
     if request.method == "POST":

@@ -67,10 +67,10 @@ class Journey(models.Model):
     # Guide content for this person, their role's own first.
 
     def practices(self, stage=None):
-        return (stage or self.stage).practices.for_role(self.role)
+        return (stage or self.stage).practices.in_use().for_role(self.role)
 
     def prompts(self, stage=None):
-        return (stage or self.stage).prompts.for_role(self.role)
+        return (stage or self.stage).prompts.in_use().for_role(self.role)
 
     def sections(self):
         from guide.models import Section
@@ -130,6 +130,19 @@ class PracticeTickQuerySet(OwnedQuerySet):
     def active(self):
         return self.filter(undone_on__isnull=True)
 
+    def done_so_far(self):
+        """Each practice ticked, with its title as ticked, the last day it was done, how
+        many times, and whether editors have retired it: one row per practice."""
+        return (
+            self.values("practice_id", retired=models.F("practice__retired"))
+            .annotate(
+                title=models.Max("practice_title"),
+                last_done=models.Max("done_on"),
+                times=models.Count("id"),
+            )
+            .order_by("-last_done", "title")
+        )
+
 
 class PracticeTick(models.Model):
     """A practice a person marked done on a day; unticking dates it instead of deleting it.
@@ -141,7 +154,10 @@ class PracticeTick(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_ticks"
     )
-    practice = models.ForeignKey("guide.Practice", on_delete=models.CASCADE, related_name="+")
+    # Editors retire a practice people ticked rather than delete it (PROTECT); the title
+    # is kept as it was when ticked, so the person's history reads the same.
+    practice = models.ForeignKey("guide.Practice", on_delete=models.PROTECT, related_name="+")
+    practice_title = models.CharField(max_length=200, editable=False)
     done_on = models.DateField(default=timezone.localdate)
     undone_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -161,6 +177,11 @@ class PracticeTick(models.Model):
     def __str__(self):
         return f"Practice {self.practice_id} done on {self.done_on}"
 
+    def save(self, *args, **kwargs):
+        if not self.practice_title:
+            self.practice_title = self.practice.title
+        super().save(*args, **kwargs)
+
     @classmethod
     @transaction.atomic
     def set_done(cls, owner, practice, done, today=None):
@@ -168,7 +189,9 @@ class PracticeTick(models.Model):
         today = today or timezone.localdate()
         active = cls.objects.for_owner(owner).active().filter(practice=practice)
         if done and not active.exists():
-            cls.objects.create(owner=owner, practice=practice, done_on=today)
+            cls.objects.create(
+                owner=owner, practice=practice, practice_title=practice.title, done_on=today
+            )
         elif not done:
             active.update(undone_on=today)
 

@@ -46,7 +46,7 @@ def journey_required(view):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def start(request):
     journey = journey_for(request.user)
     form = JourneyForm.for_journey(journey, request.POST or None)
@@ -198,6 +198,7 @@ def history(request, journey):
         "journey": journey,
         "mood_chart": charts.mood_chart_for(request.user, days),
         "practices_chart": charts.practices_chart_for(request.user, journey.role),
+        "practices_done": PracticeTick.objects.for_owner(request.user).done_so_far(),
         "page_obj": page_obj,
         "ranges": charts.RANGES,
         "query_string": f"days={days}" if days in charts.RANGES else "",

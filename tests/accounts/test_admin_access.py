@@ -49,6 +49,7 @@ def test_production_settings_pass_the_deploy_check():
         "DEBUG": "0",
         "SECRET_KEY": "k" * 30 + "-production-only-" + "z" * 30,
         "ALLOWED_HOSTS": "example.org",
+        "SITE_URL": "https://example.org",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -279,8 +279,9 @@ def test_lists_take_any_query_string_without_a_server_error(url, furnished):
     assert not tally.errors, "\n".join(tally.errors)
 
 
-SAFE, GET_ONLY, POST_ONLY = {"GET", "HEAD"}, {"GET"}, {"POST"}
-FORMS_METHODS = {"GET", "POST"}
+# Every page that answers GET answers HEAD too (uptime monitors and link checkers send it).
+SAFE, POST_ONLY = {"GET", "HEAD"}, {"POST"}
+FORMS_METHODS = {"GET", "HEAD", "POST"}
 # Every page of the journal, the phase tracker and the guide, with the methods it answers.
 ALLOWED_METHODS = {
     "/": SAFE,
@@ -303,14 +304,14 @@ ALLOWED_METHODS = {
     "/journey/move/": POST_ONLY,
     "/journey/check-in/": POST_ONLY,
     "/journey/history/": SAFE,
-    "/guide/": GET_ONLY,
-    "/guide/search/": GET_ONLY,
-    "/guide/stages/{stage_slug}/": GET_ONLY,
-    "/guide/{article}/": GET_ONLY,
-    "/help/": GET_ONLY,
-    "/help/right-now/": GET_ONLY,
-    "/sitemap.xml": GET_ONLY,
-    "/robots.txt": GET_ONLY,
+    "/guide/": SAFE,
+    "/guide/search/": SAFE,
+    "/guide/stages/{stage_slug}/": SAFE,
+    "/guide/{article}/": SAFE,
+    "/help/": SAFE,
+    "/help/right-now/": SAFE,
+    "/sitemap.xml": SAFE,
+    "/robots.txt": SAFE,
 }
 
 
@@ -381,6 +382,18 @@ def test_a_post_only_address_visited_in_a_browser_is_a_405(furnished):
     for template, allowed in ALLOWED_METHODS.items():
         if allowed == POST_ONLY:
             assert client.get(fill_any(template, furnished)).status_code == 405, template
+
+
+def test_every_page_that_answers_get_answers_head_the_same_without_a_body(furnished):
+    client = owner_client(furnished["owner"])
+    for template, allowed in ALLOWED_METHODS.items():
+        if "GET" not in allowed:
+            continue
+        url = fill_any(template, furnished)
+        get, head = client.get(url), client.head(url)
+        assert head.status_code == get.status_code, url
+        assert head["Content-Type"] == get["Content-Type"], url
+        assert head.content == b"", url
 
 
 BAD_TOKENS = [None, "", "x", "a" * 64, "\x00" * 64, "é" * 32, "a" * 10_000]

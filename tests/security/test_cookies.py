@@ -1,7 +1,7 @@
 """Production cookies: Secure, SameSite=Lax, and the session cookie out of JavaScript's reach.
 
 The real settings are loaded in a fresh interpreter with production's environment (DEBUG
-off, no TESTING) and a request goes through the project's whole middleware stack.
+off) and a request goes through the project's whole middleware stack.
 """
 
 import json
@@ -36,6 +36,7 @@ def production_cookies(tmp_path):
         "PATH": "",
         "SECRET_KEY": "x" * 60,
         "ALLOWED_HOSTS": "example.com",
+        "SITE_URL": "https://example.com",
         "SQLITE_PATH": str(tmp_path / "db.sqlite3"),
     }
     result = subprocess.run(
