@@ -38,10 +38,12 @@ def main():
         lines = [line.split("\t") for line in output.splitlines()]
         requests, errors = (int(x) for x in next(x for x in lines if x[0] == "REQUESTS")[1:])
         errors += sum(int(x[1]) for x in lines if x[0] == "ERRORS")
-        acked = {int(x[2]): (x[1], x[3]) for x in lines if x[0] == "ACK"}
-        sent = {int(x[2]): (x[1], x[3]) for x in lines if x[0] == "SENT"}
-        stored = {e.pk: (e.owner.email, e.body) for e in Entry.objects.select_related("owner")}
-        lost = sum(stored.get(pk) not in (write, sent.get(pk)) for pk, write in acked.items())
+        # Entries are named by their public id (a UUID), in the redirect and here.
+        acked = {x[2]: (x[1], x[3]) for x in lines if x[0] == "ACK"}
+        sent = {x[2]: (x[1], x[3]) for x in lines if x[0] == "SENT"}
+        entries = Entry.objects.select_related("owner")
+        stored = {str(e.public_id): (e.owner.email, e.body) for e in entries}
+        lost = sum(stored.get(id_) not in (write, sent.get(id_)) for id_, write in acked.items())
     print(f"database        {args.db} ({args.workers} gunicorn workers, {args.writers} writers)")
     print(f"requests        {requests} ({requests / args.seconds:.0f}/s for {args.seconds:.0f} s)")
     print(f"errors          {errors}")

@@ -28,7 +28,7 @@ function request()
 end
 
 function response(status, headers, body)
-  local id = pending.id or (headers.Location or ""):match("/journal/(%d+)/$")
+  local id = pending.id or (headers.Location or ""):match("/journal/([%x%-]+)/$")
   if status == 302 and id then
     acks[id], last = pending.text, id
   else

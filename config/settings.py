@@ -1,6 +1,7 @@
 """Settings for the twin-flame site: one module, the environment read once here."""
 
 import os
+from email.utils import parseaddr
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -108,7 +109,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
-    "journal.accounts.middleware.UserTimezoneMiddleware",
+    "journal.accounts.middleware.PersonalSettingsMiddleware",
     "config.middleware.SecurityHeadersMiddleware",
 ]
 
@@ -128,6 +129,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.nav_section",
+                "journal.accounts.context_processors.discreet",
             ],
         },
     },
@@ -219,17 +221,18 @@ ACCOUNT_SIGNUP_REDIRECT_URL = os.environ.get("SIGNUP_REDIRECT_URL", "home")
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_EMAIL_VERIFICATION = os.environ.get(
-    "ACCOUNT_EMAIL_VERIFICATION", "optional" if DEBUG else "mandatory"
-)
+# Mandatory verification is what lets sign-up with a taken address look like any other
+# sign-up (see ACCOUNT_PREVENT_ENUMERATION); anything else reveals who has an account.
+ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "mandatory")
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_SESSION_REMEMBER = None
-# The product asks for a clear "already registered" error at sign-up, which
-# reveals that an address has an account; rate limits keep probing slow.
-ACCOUNT_PREVENT_ENUMERATION = False
+# Having an account here is itself private: no form says whether an address has one.
+# A sign-up with a taken address looks like any other, and the address's owner gets an
+# email (templates/account/email/account_already_exists_*) instead.
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Twin Flame Runner] "
 ACCOUNT_SIGNUP_FORM_CLASS = "journal.accounts.forms.SignupExtraForm"
 ACCOUNT_FORMS = {"signup": "journal.accounts.signup.SignupForm"}
@@ -250,6 +253,7 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 MFA_TOTP_ISSUER = "Twin Flame Runner"
+MFA_ADAPTER = "journal.accounts.adapters.MFAAdapter"
 # Tracking "last seen" writes to the database on every signed-in request; the
 # session list still shows where and when each session began.
 USERSESSIONS_TRACK_ACTIVITY = False
@@ -281,6 +285,12 @@ if MAILERS["default"]["BACKEND"].endswith("smtp.EmailBackend"):
         "timeout": 10,
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Twin Flame Runner <hello@localhost>")
+# The sender and subject prefix of mail to someone in discreet mode; set the address too
+# if the usual one names the site.
+DISCREET_FROM_EMAIL = os.environ.get(
+    "DISCREET_FROM_EMAIL", f"Notes <{parseaddr(DEFAULT_FROM_EMAIL)[1]}>"
+)
+DISCREET_EMAIL_SUBJECT_PREFIX = "[Notes] "
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Internationalisation -------------------------------------------------
@@ -343,13 +353,17 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 QUICK_EXIT_URL = "https://www.bbc.com/weather"
 
 # --- Logging --------------------------------------------------------------
-# Errors are logged without request bodies, so journal text never reaches a log.
+# Errors are logged without request bodies, so journal text never reaches a log; both
+# formats redact ids, query strings, email and IP addresses (config/logging.py).
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "plain": {
+            "()": "config.logging.RedactingFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        },
         "json": {"()": "config.logging.JsonFormatter"},
     },
     "handlers": {

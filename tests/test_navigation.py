@@ -83,7 +83,7 @@ def test_the_doors_in_mark_themselves(client):
         ("/accounts/password/change/", "Password"),
         ("/accounts/2fa/", "Two-factor authentication"),
         ("/accounts/sessions/", "Sessions"),
-        ("/journal/settings/", "Time zone"),
+        ("/journal/settings/", "Settings"),
         ("/journal/data/", "Your data"),
     ],
 )

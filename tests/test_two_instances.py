@@ -138,7 +138,7 @@ def test_a_session_made_on_one_instance_is_valid_on_the_other(instances, owner):
     assert status == 302
     status, html = browser.get(f"{second}/journal/settings/")
     assert status == 200
-    assert "Time zone" in html
+    assert "Your time zone" in html
 
 
 @needs_pg_and_redis

@@ -27,7 +27,8 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ["timezone"]
+        fields = ["timezone", "discreet"]
+        widgets = {"discreet": forms.CheckboxInput(attrs={"aria-describedby": "discreet-help"})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

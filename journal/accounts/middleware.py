@@ -11,28 +11,33 @@ CACHE_SECONDS = 300
 
 
 def _cache_key(user_id):
-    return f"journal:timezone:{user_id}"
+    return f"journal:profile-settings:{user_id}"
 
 
-class UserTimezoneMiddleware:
-    """Activate the signed-in person's zone, so "today" is their today."""
+class PersonalSettingsMiddleware:
+    """Activate the signed-in person's zone, so "today" is their today, and tell the
+    templates whether they asked for discretion (`request.discreet`)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        request.discreet = False
         if request.user.is_authenticated:
             key = _cache_key(request.user.pk)
-            name = cache.get(key)
-            if name is None:
-                name = Profile.timezone_for(request.user)
-                cache.set(key, name, CACHE_SECONDS)
+            found = cache.get(key)
+            if found is None:
+                found = Profile.settings_for(request.user)
+                cache.set(key, found, CACHE_SECONDS)
+            name, request.discreet = found
             timezone.activate(zoneinfo.ZoneInfo(name))
         else:
             timezone.deactivate()
         return self.get_response(request)
 
 
-def remember_timezone(request, name):
-    cache.set(_cache_key(request.user.pk), name, CACHE_SECONDS)
-    timezone.activate(zoneinfo.ZoneInfo(name))
+def remember_settings(request, profile):
+    """The person's new settings, for this request and every device's next one."""
+    cache.set(_cache_key(request.user.pk), (profile.timezone, profile.discreet), CACHE_SECONDS)
+    timezone.activate(zoneinfo.ZoneInfo(profile.timezone))
+    request.discreet = profile.discreet

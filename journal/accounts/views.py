@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from .forms import DeleteAccountForm, ProfileForm
-from .middleware import remember_timezone
+from .middleware import remember_settings
 from .models import Profile
 
 
@@ -21,8 +21,8 @@ def settings_view(request):
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         form.save()
-        remember_timezone(request, profile.timezone)
-        messages.success(request, "Saved. Dates now follow your time zone.")
+        remember_settings(request, profile)
+        messages.success(request, "Your settings are saved.")
         return redirect("journal:settings")
     return render(request, "journal/settings.html", {"form": form})
 

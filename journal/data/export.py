@@ -41,6 +41,8 @@ def export_data(user):
                 "entry_date": entry.entry_date.isoformat(),
                 "created_at": entry.created_at.isoformat(),
                 "updated_at": entry.updated_at.isoformat(),
+                # The entry's address here; an import gives each entry a new one.
+                "id": str(entry.public_id),
                 "stage": _stage(entry.stage),
                 # Text and titles as written for; stage and slugs to find them again.
                 "prompt": entry.prompt_text or None,

@@ -1,4 +1,5 @@
 import datetime
+import uuid
 
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
@@ -101,6 +102,8 @@ class Entry(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="journal_entries"
     )
+    # The entry's address: random, so a URL says nothing of how many entries exist.
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(max_length=200, blank=True)
     body = models.TextField(validators=[MaxLengthValidator(BODY_MAX_CHARS)])
     mood = models.PositiveSmallIntegerField(choices=Mood, null=True, blank=True)
@@ -141,7 +144,7 @@ class Entry(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("journal:entry_detail", args=[self.pk])
+        return reverse("journal:entry_detail", args=[self.public_id])
 
     def remember_guide_words(self):
         """Keep the prompt's text and the section's title as they are now (also called

@@ -70,17 +70,28 @@ def _list_context(request, filter_form):
 
 @login_required
 @require_safe
-def entry_detail(request, pk):
-    return _entry_page(request, pk)
+def entry_detail(request, public_id):
+    return _entry_page(request, public_id)
 
 
-def _entry_page(request, pk):
+@login_required
+@require_safe
+def old_entry_address(request, pk, to):
+    """Entries were once addressed by number; bookmarks of the owner's still work.
+
+    A 302, not a 301: where it leads depends on who asks, so no browser may keep it.
+    """
+    entry = get_owned_or_404(Entry.objects.only("public_id"), request.user, pk=pk)
+    return redirect(f"journal:{to}", public_id=entry.public_id)
+
+
+def _entry_page(request, public_id):
     entry = get_owned_or_404(
         Entry.objects.select_related("stage", "prompt", "section__article").prefetch_related(
             "tags"
         ),
         request.user,
-        pk=pk,
+        public_id=public_id,
     )
     if _htmx_target(request) == "entry-card":
         return render(request, "journal/entry_detail.html#entry-card", {"entry": entry})
@@ -130,14 +141,16 @@ def entry_new(request):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def entry_edit(request, pk):
-    entry = get_owned_or_404(Entry.objects.prefetch_related("tags"), request.user, pk=pk)
+def entry_edit(request, public_id):
+    entry = get_owned_or_404(
+        Entry.objects.prefetch_related("tags"), request.user, public_id=public_id
+    )
     form = EntryForm(request.POST or None, instance=entry)
     inline = _htmx_target(request) == "entry-card"
     if request.method == "POST" and form.is_valid():
         form.save_for(request.user)
         if inline:
-            return _entry_page(request, pk)
+            return _entry_page(request, public_id)
         messages.success(request, "Your changes are saved.")
         return redirect(entry)
     template = "journal/entry_edit.html#edit-form" if inline else "journal/entry_edit.html"
@@ -146,12 +159,12 @@ def entry_edit(request, pk):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def entry_delete(request, pk):
+def entry_delete(request, public_id):
     """GET asks first (the page that works without JavaScript); POST deletes."""
-    entry = get_owned_or_404(Entry, request.user, pk=pk)
+    entry = get_owned_or_404(Entry, request.user, public_id=public_id)
     if request.method == "POST":
         entry.delete()
-        if _htmx_target(request) == f"entry-{pk}":
+        if _htmx_target(request) == f"entry-{public_id}":
             return HttpResponse("")  # The list item swaps itself away.
         messages.success(request, "The entry is deleted.")
         if request.htmx:

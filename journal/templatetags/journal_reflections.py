@@ -15,7 +15,7 @@ def _reflections_by_section(request, article_id):
         entries = (
             Entry.objects.for_owner(request.user)
             .filter(section__article_id=article_id)
-            .only("id", "title", "entry_date", "section_id")
+            .only("public_id", "title", "entry_date", "section_id")
             .order_by("-entry_date", "-id")
         )
         for entry in entries:

@@ -71,8 +71,8 @@ def test_journal_flow_with_htmx(live_server, page, owner):
 
     # Delete it, inline, after saying yes.
     page.once("dialog", lambda dialog: dialog.accept())
-    page.locator(f"#entry-{entry.pk}").get_by_role("link", name="Delete").click()
-    expect(page.locator(f"#entry-{entry.pk}")).to_have_count(0)
+    page.locator(f"#entry-{entry.public_id}").get_by_role("link", name="Delete").click()
+    expect(page.locator(f"#entry-{entry.public_id}")).to_have_count(0)
     assert not Entry.objects.filter(pk=entry.pk).exists()
     assert Entry.objects.filter(title="Unrelated").exists()
 
@@ -94,7 +94,7 @@ def test_journal_flow_without_javascript(live_server, browser, owner):
     entry = Entry.objects.get(title="Sea walk")
 
     page.get_by_role("link", name="Edit").click()
-    expect(page).to_have_url(live_server.url + f"/journal/{entry.pk}/edit/")
+    expect(page).to_have_url(live_server.url + f"/journal/{entry.public_id}/edit/")
     page.get_by_label("Title").fill("Sea walk, revisited")
     page.get_by_role("button", name="Save changes").click()
     expect(page.get_by_role("heading", name="Sea walk, revisited")).to_be_visible()
@@ -107,12 +107,12 @@ def test_journal_flow_without_javascript(live_server, browser, owner):
     expect(results(page)).not_to_contain_text("Unrelated")
 
     page.goto(live_server.url + "/journal/")
-    page.locator(f"#entry-{entry.pk}").get_by_role("link", name="sea", exact=True).click()
+    page.locator(f"#entry-{entry.public_id}").get_by_role("link", name="sea", exact=True).click()
     expect(page).to_have_url(re.compile(r"tag=sea"))
     expect(results(page)).to_contain_text("Sea walk, revisited")
     expect(results(page)).not_to_contain_text("Unrelated")
 
-    page.locator(f"#entry-{entry.pk}").get_by_role("link", name="Delete").click()
+    page.locator(f"#entry-{entry.public_id}").get_by_role("link", name="Delete").click()
     expect(page.get_by_role("heading", name="Delete this entry?")).to_be_visible()
     page.get_by_role("button", name="Delete the entry").click()
     expect(page.get_by_text("The entry is deleted.")).to_be_visible()

@@ -45,7 +45,7 @@ def test_xss_payloads_in_an_entry_do_not_run(live_server, page, owner):
     expect(page.locator("summary", has_text="Account")).to_be_visible()  # signed in
 
     page.goto(live_server.url + "/journal/")
-    expect(page.locator(f"#entry-{entry.pk}")).to_contain_text("window.xss")
+    expect(page.locator(f"#entry-{entry.public_id}")).to_contain_text("window.xss")
     assert_nothing_ran(page)
 
     page.goto(live_server.url + entry.get_absolute_url())

@@ -24,15 +24,15 @@ def test_second_person_sees_none_of_the_first_persons_journal(live_server, brows
 
     as_first = browser.new_context().new_page()
     sign_in(as_first, base, first.email)
-    as_first.goto(f"{base}/journal/{entry.pk}/")
+    as_first.goto(f"{base}/journal/{entry.public_id}/")
     expect(as_first.get_by_text("The letter I never sent.")).to_be_visible()
 
     as_second = browser.new_context().new_page()
     sign_in(as_second, base, second.email)
     for path in [
-        f"/journal/{entry.pk}/",
-        f"/journal/{entry.pk}/edit/",
-        f"/journal/{entry.pk}/delete/",
+        f"/journal/{entry.public_id}/",
+        f"/journal/{entry.public_id}/edit/",
+        f"/journal/{entry.public_id}/delete/",
     ]:
         response = as_second.goto(base + path)
         assert response.status == 404

@@ -124,7 +124,7 @@ def test_a_retired_prompt_is_no_longer_offered_but_its_entries_keep_it(
     assert not Prompt.objects.published().filter(pk=prompt.pk).exists()
     assert "What did you need today?" not in client.get("/guide/stages/separation/").text
     client.force_login(owner)
-    entry_page = client.get(reverse("journal:entry_detail", args=[lived["entry"].pk])).text
+    entry_page = client.get(reverse("journal:entry_detail", args=[lived["entry"].public_id])).text
     assert "What did you need today?" in entry_page
     new_entry = client.get(reverse("journal:entry_new"), {"prompt": prompt.pk}).text
     assert "What did you need today?" not in new_entry
@@ -134,7 +134,7 @@ def test_an_entry_keeps_the_words_it_answered_when_an_editor_rewrites_them(lived
     Prompt.objects.filter(pk=lived["prompt"].pk).update(text="A different question")
     Section.objects.filter(pk=lived["section"].pk).update(title="A different title")
     client.force_login(owner)
-    page = client.get(reverse("journal:entry_detail", args=[lived["entry"].pk])).text
+    page = client.get(reverse("journal:entry_detail", args=[lived["entry"].public_id])).text
     assert "What did you need today?" in page and "Why runners run" in page
     exported = export_data(owner)["entries"][0]
     assert (exported["prompt"], exported["section"]) == ("What did you need today?",

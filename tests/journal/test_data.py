@@ -3,6 +3,7 @@
 import datetime
 import io
 import json
+import uuid
 import zipfile
 
 import pytest
@@ -566,3 +567,25 @@ def test_an_import_never_puts_anyone_in_a_draft_stage(client, lived, whole_guide
     assert ticks.count() == 2 and not ticks.filter(practice__stage__slug=draft).exists()
     # The rest came back: the import ran, and refused only the draft.
     assert Entry.objects.for_owner(again).count() == 4
+
+
+def test_the_export_names_entries_by_their_random_id_never_their_number(owner_client, journal):
+    data = json.loads(owner_client.get(reverse("journal:export_json")).content)
+    ids = {entry.public_id for entry in Entry.objects.for_owner(journal)}
+    assert {uuid.UUID(e["id"]) for e in data["entries"]} == ids
+    numbers = set(Entry.objects.for_owner(journal).values_list("pk", flat=True))
+    assert not any(key in ("pk", "number") for e in data["entries"] for key in e)
+    assert numbers  # the entries exist; their numbers are simply not in the file
+
+
+def test_the_same_export_imported_by_two_people_gives_each_their_own_ids(client, journal):
+    client.force_login(journal)
+    exported = client.get(reverse("journal:export_json")).content
+    first, second = UserFactory(), UserFactory()
+    for person in (first, second, second):
+        client.force_login(person)
+        import_file(client, exported)
+    theirs = [set(Entry.objects.for_owner(p).values_list("public_id", flat=True)) for p in
+              (journal, first, second)]  # fmt: skip
+    assert all(len(ids) == 3 for ids in theirs)
+    assert not (theirs[0] & theirs[1]) and not (theirs[1] & theirs[2])

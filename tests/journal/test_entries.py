@@ -121,7 +121,7 @@ def test_quick_form_with_htmx_returns_the_new_entry_and_a_fresh_form(owner_clien
         reverse("journal:entry_new"), {"body": "Quick thought", "tags_text": "q"}, **HTMX
     )
     entry = Entry.objects.get()
-    assert f'id="entry-{entry.pk}"' in response.text
+    assert f'id="entry-{entry.public_id}"' in response.text
     assert 'id="quick-entry"' in response.text and 'hx-swap-oob="true"' in response.text
     assert "<html" not in response.text
 
@@ -139,7 +139,7 @@ def test_quick_form_error_with_htmx_is_swapped_back_into_the_form(owner_client):
 def test_edit_saves_changes_and_tags(owner_client, owner):
     entry = EntryFactory(owner=owner, tags=["old"])
     response = owner_client.post(
-        reverse("journal:entry_edit", args=[entry.pk]),
+        reverse("journal:entry_edit", args=[entry.public_id]),
         {
             "title": "Changed",
             "body": "New body",
@@ -155,7 +155,7 @@ def test_edit_saves_changes_and_tags(owner_client, owner):
 
 def test_inline_edit_with_htmx_renders_only_the_form_then_the_card(owner_client, owner):
     entry = EntryFactory(owner=owner, title="Before", tags=["a"])
-    url = reverse("journal:entry_edit", args=[entry.pk])
+    url = reverse("journal:entry_edit", args=[entry.public_id])
     form = owner_client.get(url, **htmx("entry-card"))
     assert "<html" not in form.text and 'hx-post="' + url + '"' in form.text
     assert 'value="a"' in form.text
@@ -167,7 +167,7 @@ def test_inline_edit_with_htmx_renders_only_the_form_then_the_card(owner_client,
 
 def test_delete_asks_first_then_deletes(owner_client, owner):
     entry = EntryFactory(owner=owner)
-    url = reverse("journal:entry_delete", args=[entry.pk])
+    url = reverse("journal:entry_delete", args=[entry.public_id])
     assert "cannot be undone" in owner_client.get(url).text
     assert Entry.objects.exists()
     response = owner_client.post(url)
@@ -178,7 +178,7 @@ def test_delete_asks_first_then_deletes(owner_client, owner):
 def test_inline_delete_from_the_list_returns_nothing_to_swap(owner_client, owner):
     entry = EntryFactory(owner=owner)
     response = owner_client.post(
-        reverse("journal:entry_delete", args=[entry.pk]), **htmx(f"entry-{entry.pk}")
+        reverse("journal:entry_delete", args=[entry.public_id]), **htmx(f"entry-{entry.public_id}")
     )
     assert response.status_code == 200 and response.content == b""
     assert not Entry.objects.exists()
@@ -186,7 +186,7 @@ def test_inline_delete_from_the_list_returns_nothing_to_swap(owner_client, owner
 
 def test_delete_from_the_detail_page_with_htmx_navigates_to_the_list(owner_client, owner):
     entry = EntryFactory(owner=owner)
-    response = owner_client.post(reverse("journal:entry_delete", args=[entry.pk]), **HTMX)
+    response = owner_client.post(reverse("journal:entry_delete", args=[entry.public_id]), **HTMX)
     assert response["HX-Redirect"] == reverse("journal:entry_list")
 
 
@@ -229,7 +229,10 @@ def test_saving_the_entry_deletes_the_draft(owner_client, owner):
 
 def test_entry_form_warns_before_leaving_with_unsaved_changes(owner_client, owner):
     entry = EntryFactory(owner=owner)
-    for url in [reverse("journal:entry_new"), reverse("journal:entry_edit", args=[entry.pk])]:
+    for url in [
+        reverse("journal:entry_new"),
+        reverse("journal:entry_edit", args=[entry.public_id]),
+    ]:
         assert "data-warn-unsaved" in owner_client.get(url).text
     new_page = owner_client.get(reverse("journal:entry_new")).text
     assert 'hx-trigger="input changed delay:2s"' in new_page

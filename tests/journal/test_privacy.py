@@ -34,7 +34,7 @@ def entry(owner):
 
 
 def entry_urls(entry):
-    return [reverse(name, args=[entry.pk]) for name in ENTRY_PAGES]
+    return [reverse(name, args=[entry.public_id]) for name in ENTRY_PAGES]
 
 
 @pytest.mark.parametrize("name", OWN_PAGES + POST_ONLY + ["journal:delete_account"])
@@ -46,7 +46,7 @@ def test_anonymous_visitor_is_sent_to_sign_in(client, name):
 
 @pytest.mark.parametrize("name", ENTRY_PAGES)
 def test_anonymous_visitor_is_sent_to_sign_in_from_an_entry(client, entry, name):
-    response = client.get(reverse(name, args=[entry.pk]))
+    response = client.get(reverse(name, args=[entry.public_id]))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
 
@@ -58,14 +58,14 @@ def test_owner_gets_their_own_pages(owner_client, entry, name):
 
 @pytest.mark.parametrize("name", ENTRY_PAGES)
 def test_owner_gets_their_entry_pages(owner_client, entry, name):
-    response = owner_client.get(reverse(name, args=[entry.pk]))
+    response = owner_client.get(reverse(name, args=[entry.public_id]))
     assert response.status_code == 200
     assert "Only mine" in response.text
 
 
 @pytest.mark.parametrize("name", ENTRY_PAGES)
 def test_other_user_gets_404_not_403(other_client, entry, name):
-    response = other_client.get(reverse(name, args=[entry.pk]))
+    response = other_client.get(reverse(name, args=[entry.public_id]))
     assert response.status_code == 404
     assert "A very private sentence" not in response.text
 
@@ -73,7 +73,7 @@ def test_other_user_gets_404_not_403(other_client, entry, name):
 @pytest.mark.parametrize("name", ["journal:entry_edit", "journal:entry_delete"])
 def test_other_user_cannot_change_or_delete_an_entry(other_client, entry, name):
     data = {"title": "Mine now", "body": "Overwritten"}
-    assert other_client.post(reverse(name, args=[entry.pk]), data).status_code == 404
+    assert other_client.post(reverse(name, args=[entry.public_id]), data).status_code == 404
     entry.refresh_from_db()
     assert entry.title == "Only mine"
 
@@ -140,7 +140,11 @@ def test_owner_can_post_to_post_only_urls(owner_client, owner, entry, stage):
     practice = Practice.objects.create(stage=stage, title="Breathe")
     Journey.start(owner, Role.CHASER, stage)
     urls = post_only_urls(
-        owner_client, {"journal": {"pk": entry.pk}, "journey": {"pk": practice.pk}}
+        owner_client,
+        {
+            "journal": {"pk": entry.pk, "public_id": entry.public_id},
+            "journey": {"pk": practice.pk},
+        },
     )
     # A new POST-only address fails here until it has a payload and an effect above.
     assert urls.keys() == POSTS.keys()

@@ -63,7 +63,7 @@ def test_query_count_is_the_same_for_10_and_1000_entries(
 
     def url(entry):
         if page == "detail":
-            return reverse("journal:entry_detail", args=[entry.pk])
+            return reverse("journal:entry_detail", args=[entry.public_id])
         return reverse("journal:entry_list")
 
     expected = queries_for(client, small_user, url(small_entry), params)

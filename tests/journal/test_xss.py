@@ -56,7 +56,7 @@ def test_payloads_in_an_entry_render_inert(owner_client, entry, view):
     urls = {
         "list": (reverse("journal:entry_list"), {}),
         "detail": (entry.get_absolute_url(), {}),
-        "edit": (reverse("journal:entry_edit", args=[entry.pk]), {}),
+        "edit": (reverse("journal:entry_edit", args=[entry.public_id]), {}),
         "search": (reverse("journal:entry_list"), {"q": "quiet"}),
         "htmx-card": (entry.get_absolute_url(), {}),
     }

@@ -109,8 +109,11 @@ def fillings(route, seed):
     if route in ALLOW_LIST:
         return []
     owner, entry = seed["owner"], seed["entry"]
+    if route.startswith("journal/<uuid:public_id>/"):
+        return [{"public_id": entry.public_id}]
     if route.startswith("journal/<int:pk>/"):
-        return [{"pk": entry.pk}]
+        # The old numbered addresses: the owner's real number, and one no entry has.
+        return [{"pk": entry.pk}, {"pk": entry.pk + 1000}]
     if route == "journey/practices/<int:pk>/":
         return [{"pk": seed["practice"].pk}]
     if route == "guide/stages/<slug:slug>/":
@@ -172,8 +175,15 @@ def is_private(route):
     return route == "" or route.startswith(PRIVATE_PREFIXES)
 
 
+OWNER_OBJECT_ROUTES = (
+    "journal/<uuid:public_id>/",
+    "journal/<int:pk>/",
+    "accounts/2fa/webauthn/keys/",
+)
+
+
 def takes_owner_object(route):
-    return route.startswith(("journal/<int:pk>/", "accounts/2fa/webauthn/keys/"))
+    return route.startswith(OWNER_OBJECT_ROUTES)
 
 
 def admin_model(route):
@@ -303,13 +313,18 @@ def test_the_owner_reaches_every_page_and_sees_their_own_data(furnished):
             problems.append(f"GET {url}: {response.status_code}")
         if route.startswith(ADMIN_PREFIX) and response.status_code == 200:
             problems.append(f"GET {url}: a person who is not staff reached an admin page")
-        if route.startswith("journal/<int:pk>/") and response.status_code != 200:
+        if route.startswith("journal/<uuid:public_id>/") and response.status_code != 200:
             problems.append(f"GET {url}: the owner got {response.status_code}")
+        if url.startswith(f"/journal/{furnished['entry'].pk}/"):
+            # The owner's old numbered address sends them to the entry's new one.
+            new_url = url.replace(str(furnished["entry"].pk), str(furnished["entry"].public_id))
+            if response.status_code != 302 or response["Location"] != new_url:
+                problems.append(f"GET {url}: the owner was not sent on to {new_url}")
     print(f"authorization matrix: owner: {checked} requests")
     assert not problems, "\n".join(problems)
     # The positive control: the seeded markers are really where the owner sees them.
     pages = {
-        f"/journal/{furnished['entry'].pk}/": ["entry_title", "entry_body", "tag"],
+        f"/journal/{furnished['entry'].public_id}/": ["entry_title", "entry_body", "tag"],
         "/journal/new/": ["draft"],
         "/journey/start/": ["intention"],
         "/journey/history/": ["transition"],

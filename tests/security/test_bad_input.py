@@ -106,7 +106,8 @@ def field_values(kind):
 
 
 # --- Targets ------------------------------------------------------------------------
-# (name, url, valid base data, {field: kind}); url may use {entry} and {practice}.
+# (name, url, valid base data, {field: kind}); url may use {entry} (its public id),
+# {entry_number} (its old numbered address) and {practice}.
 
 FORMS = [
     (
@@ -219,7 +220,10 @@ def owner_client(owner):
 
 def fill(template, seed):
     return template.format(
-        entry=seed["entry"].pk, practice=seed["practice"].pk, stage=seed["stage"].pk
+        entry=seed["entry"].public_id,
+        entry_number=seed["entry"].pk,
+        practice=seed["practice"].pk,
+        stage=seed["stage"].pk,
     )
 
 
@@ -290,6 +294,10 @@ ALLOWED_METHODS = {
     "/journal/{entry}/": SAFE,
     "/journal/{entry}/edit/": FORMS_METHODS,
     "/journal/{entry}/delete/": FORMS_METHODS,
+    # Old numbered addresses only send the owner on.
+    "/journal/{entry_number}/": SAFE,
+    "/journal/{entry_number}/edit/": SAFE,
+    "/journal/{entry_number}/delete/": SAFE,
     "/journal/draft/": POST_ONLY,
     "/journal/draft/discard/": FORMS_METHODS,
     "/journal/settings/": FORMS_METHODS,
@@ -424,7 +432,11 @@ def test_malformed_csrf_tokens_are_refused_and_change_nothing(furnished):
 def test_bodies_over_the_upload_limit_are_a_400(furnished):
     owner = furnished["owner"]
     client, before = owner_client(owner), snapshot(owner)
-    for url in ["/journal/new/", f"/journal/{furnished['entry'].pk}/edit/", "/journal/draft/"]:
+    for url in [
+        "/journal/new/",
+        f"/journal/{furnished['entry'].public_id}/edit/",
+        "/journal/draft/",
+    ]:
         response = client.post(url, {"title": "T", "body": "x" * (3 * MB)})
         assert response.status_code == 400, url
         many_fields = "&".join(f"f{i}=1" for i in range(2000))

@@ -81,7 +81,7 @@ def test_an_edit_is_saved_as_typed_or_leaves_the_entry_as_it_was(
     sent = {"title": title, "body": body, "mood": mood, "entry_date": entry_date,
             "tags_text": tags_text}  # fmt: skip
     before = snapshot(owner)
-    response = signed_in(owner).post(f"/journal/{entry.pk}/edit/", sent)
+    response = signed_in(owner).post(f"/journal/{entry.public_id}/edit/", sent)
     assert response.status_code < 500
     event(f"status {response.status_code}")
     if response.status_code == 302:
