@@ -48,12 +48,12 @@ def test_quick_form_save_updates_the_list_and_the_count_and_says_saved(owner_cli
     # The form comes back empty, saying what was saved.
     form = re.search(r'<form id="quick-entry".*?</form>', html, re.S).group(0)
     assert "Saved:" in form and new.get_absolute_url() in form
-    assert f'id="entry-{new.pk}"' not in form
+    assert f'id="entry-{new.public_id}"' not in form
     # The count and the list come out of band, the new entry in the list, above the older one.
     stats = re.search(r'<p id="journal-stats"[^>]*hx-swap-oob="true".*?</p>', html, re.S)
     assert stats and "2 entries" in text_of(stats.group(0))
     results = re.search(r'<div id="entry-results"[^>]*hx-swap-oob="true".*', html, re.S).group(0)
-    assert results.index(f'id="entry-{new.pk}"') < results.index("Older")
+    assert results.index(f'id="entry-{new.public_id}"') < results.index("Older")
 
 
 def test_the_search_box_leads_and_the_other_filters_wait_behind_filter(owner_client):
