@@ -151,8 +151,12 @@ if DATABASE_URL:
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # Django's SQLite backend, its connection kept across requests (opening one
+            # runs the PRAGMAs below) and checked against the file on each request.
+            "ENGINE": "config.sqlite_backend",
             "NAME": os.environ.get("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
+            "CONN_MAX_AGE": 600,
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
@@ -189,8 +193,26 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered pieces of signed-in pages (an entry's card, a blank form) stay in each
+# process's own memory, never in the shared cache: private writing never leaves the
+# process that renders it. Their keys name everything they show, so they never go
+# stale; in development they are off, so an edited template shows at once.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.dummy.DummyCache"
+    if DEBUG
+    else "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "TIMEOUT": 60 * 60,
+    "OPTIONS": {"MAX_ENTRIES": 20_000},
+}
 
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions are cached only in a cache every process shares: with a per-process cache,
+# signing out in one worker would leave the session alive in the others' copies.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -33,6 +33,29 @@ def render_markdown(text):
     return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
 
 
+def markdown_to_text(text):
+    """The words of some Markdown as plain text: no markup, blocks joined by a space.
+
+    Read from the parser's tokens rather than by stripping rendered HTML, so nothing
+    of the markup (or of raw HTML, which the parser keeps as literal text) is ever
+    interpreted; templates escape the result like any other text.
+    """
+    parts = []
+    for token in _parser.parse(text or ""):
+        if token.type == "inline":
+            for child in token.children or ():
+                if child.type in ("softbreak", "hardbreak"):
+                    parts.append(" ")
+                elif child.type == "image":  # its alt text
+                    parts.extend(grandchild.content for grandchild in child.children or ())
+                else:
+                    parts.append(child.content)
+        elif token.type in ("code_block", "fence"):
+            parts.append(token.content)
+        parts.append(" " if token.block else "")
+    return " ".join("".join(parts).split())
+
+
 GUIDE_CACHE_VERSION = 1
 GUIDE_CACHE_SECONDS = 60 * 60 * 24 * 30
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from . import search as guide_search
 from .models import Article, Stage, SupportPage
-from .page_cache import public_page
+from .page_cache import content_version, public_page
 
 RESULTS_PER_PAGE = 10
 
@@ -62,6 +62,9 @@ def _article_page(request, article, preview):
         "reading_minutes": article.reading_minutes(sections),
         "last_updated": article.last_updated(sections),
         "steps": Stage.steps(Stage.objects.published()),
+        # Keys the sections' rendered text, kept for signed-in readers (whose pages
+        # are not cached whole) until any guide content changes.
+        "guide_version": content_version(),
     }
     return render_guide(request, "guide/article.html", context, preview)
 

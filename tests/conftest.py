@@ -110,9 +110,11 @@ def other_client(client, other_user):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Rate limits and cached pages live in the cache: start every test clean."""
-    from django.core.cache import cache
+    """Rate limits, cached pages and fragments live in caches: start every test clean."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all(initialized_only=False):
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all(initialized_only=True):
+        cache.clear()

@@ -4,7 +4,7 @@ and the people it seeds are what its pages measure."""
 import pytest
 from django.core.management import call_command
 
-from bench import harness, lighthouse, perf
+from bench import harness, lighthouse, perf, signed_in
 from journal.models import CheckIn, Entry, Journey, PracticeTick, Transition
 
 
@@ -123,3 +123,29 @@ def test_queries_per_page_are_counted_and_the_slowest_of_a_large_page_named(monk
     counted = next(line for line in out.splitlines() if line.strip().startswith(page.label))
     assert int(counted.split()[3]) > 0, out
     assert "SELECT" in out.split("slowest queries on the large pages:")[1], out
+
+
+def signed_in_results(share, ping_share=0.6, scale=1.2):
+    ping = 400.0
+    results = {page.label: row(rps=ping * share) for page in signed_in.PAGES}
+    results[signed_in.PING_SIGNED_IN] = row(rps=ping)
+    results[signed_in.PING_ANONYMOUS] = row(rps=ping / ping_share)
+    for big, small, _ in signed_in.SCALE:
+        results[small], results[big] = row(p50=10), row(p50=10 * scale)
+    return {label: measured | {"errors": 0} for label, measured in results.items()}
+
+
+def test_signed_in_verdicts_pass_when_every_page_keeps_up_with_signed_in_ping():
+    lines = signed_in.verdicts(signed_in_results(share=0.5))
+    assert all(line.strip().startswith("PASS") for line in lines), lines
+    assert any("/journal/ >= 35% of signed-in /ping: 50.0% (stretch met)" in x for x in lines)
+    table = signed_in.table(signed_in_results(share=0.5))
+    assert table[0].startswith("| page | req/s | p50 ms | share of signed-in `/ping`")
+    assert len(table) == 2 + len(signed_in.PAGES)
+
+
+def test_signed_in_verdicts_fail_slow_pages_a_slow_signed_in_ping_and_growing_latency():
+    lines = signed_in.verdicts(signed_in_results(share=0.1, ping_share=0.3, scale=2))
+    failed = [line for line in lines if line.strip().startswith("FAIL")]
+    assert len(failed) == len(lines)
+    assert any("signed-in /ping >= 50% of anonymous /ping: 30.0%" in x for x in failed)

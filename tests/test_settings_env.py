@@ -110,3 +110,15 @@ def test_the_readme_settings_table_lists_every_variable_the_settings_read():
 def test_the_readme_says_how_to_make_an_editor():
     readme = (ROOT / "README.md").read_text()
     assert "manage.py make_editor" in readme
+
+
+def test_without_a_shared_cache_sessions_live_in_the_database_alone():
+    # A per-process cache would keep a signed-out session alive in the other workers.
+    result = load_settings(PRODUCTION, "s.SESSION_ENGINE")
+    assert result.stdout.strip() == "django.contrib.sessions.backends.db", result.stderr
+
+
+def test_with_a_shared_cache_sessions_are_cached_there():
+    env = {**PRODUCTION, "REDIS_URL": "redis://127.0.0.1:6379/0"}
+    result = load_settings(env, "s.SESSION_ENGINE")
+    assert result.stdout.strip() == "django.contrib.sessions.backends.cached_db", result.stderr

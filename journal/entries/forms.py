@@ -87,10 +87,13 @@ class EntryForm(forms.ModelForm):
     @transaction.atomic
     def save_for(self, user):
         """Save the entry as the person's own, with their tags: both or neither."""
+        adding = self.instance._state.adding
         entry = self.save(commit=False)
         entry.owner = user
         entry.save()
-        entry.tags.set(Tag.for_names(user, self.cleaned_data["tags_text"]))
+        names = self.cleaned_data["tags_text"]
+        if names or not adding:  # A new entry without tags has none to set.
+            entry.tags.set(Tag.for_names(user, names))
         return entry
 
 
@@ -103,7 +106,7 @@ class EntryFilterForm(forms.Form):
         required=False, coerce=int, empty_value=None, choices=[("", "Any mood"), *Mood.choices]
     )
     stage = forms.ModelChoiceField(
-        required=False, queryset=Stage.objects.published(), to_field_name="slug",
+        required=False, queryset=Stage.objects.none(), to_field_name="slug",
         empty_label="Any stage",
     )  # fmt: skip
     date_from = forms.DateField(
@@ -117,6 +120,8 @@ class EntryFilterForm(forms.Form):
         # Its own ids: the list page also holds the quick entry form.
         kwargs.setdefault("auto_id", "filter_%s")
         super().__init__(*args, **kwargs)
+        # Here, not on the class: published() reads the clock when it is called.
+        self.fields["stage"].queryset = Stage.objects.published()
 
     def filters(self):
         """Only the values that are valid; an invalid one is shown as an error and skipped."""

@@ -8,7 +8,9 @@ from django.db.models import Prefetch
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 
+from guide.markdown import markdown_to_text
 from journal.access import OwnedQuerySet
 from journal.moods import Mood
 from journal.streaks import showing_up
@@ -16,6 +18,7 @@ from journal.streaks import showing_up
 from .search import search_entries
 
 BODY_MAX_CHARS = 100_000
+EXCERPT_WORDS = 40
 ON_THIS_DAY_YEARS = 60
 
 
@@ -53,11 +56,26 @@ class Tag(models.Model):
         return [existing[name.casefold()] for name in dict.fromkeys(names)]
 
 
+def excerpt_of(body):
+    """The opening words of an entry as plain text, for lists (Markdown never shows)."""
+    return Truncator(markdown_to_text(body)).words(EXCERPT_WORDS)
+
+
 class EntryQuerySet(OwnedQuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        # bulk_create skips save(), where the excerpt is made (imports come this way).
+        objs = list(objs)
+        for entry in objs:
+            entry.excerpt = excerpt_of(entry.body)
+        return super().bulk_create(objs, *args, **kwargs)
+
     def for_list(self):
-        """What a list of entries shows, in a fixed number of queries."""
-        return self.select_related("stage").prefetch_related(
-            Prefetch("tags", queryset=Tag.objects.order_by("name"))
+        """What a list of entries shows, in a fixed number of queries (no bodies: the
+        stored excerpt stands in for them)."""
+        return (
+            self.defer("body")
+            .select_related("stage")
+            .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
         )
 
     def search(self, text):
@@ -87,7 +105,11 @@ class EntryQuerySet(OwnedQuerySet):
                 dates.append(today.replace(year=today.year - years_back))
             except ValueError:  # 29 February in a year without one
                 continue
-        return self.filter(entry_date__in=dates).order_by("-entry_date", "-id")
+        return self.filter(entry_date__in=dates).order_by("-entry_date", "-id").as_links()
+
+    def as_links(self):
+        """Entries shown as a link (title and date): their text is not read."""
+        return self.defer("body", "excerpt")
 
     def writing_streak(self, today):
         """Days written in the current run, forgiving a missed day or two (see streaks)."""
@@ -106,6 +128,8 @@ class Entry(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(max_length=200, blank=True)
     body = models.TextField(validators=[MaxLengthValidator(BODY_MAX_CHARS)])
+    # Made from the body on save: lists show it without parsing Markdown on every view.
+    excerpt = models.TextField(blank=True, editable=False)
     mood = models.PositiveSmallIntegerField(choices=Mood, null=True, blank=True)
     tags = models.ManyToManyField(Tag, blank=True, related_name="entries")
     # Where the writer was and what they answered. Editors retire guide items people
@@ -141,6 +165,10 @@ class Entry(models.Model):
 
     def save(self, *args, **kwargs):
         self.remember_guide_words()
+        self.excerpt = excerpt_of(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "excerpt"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import HttpResponseClientRedirect
 
 from guide.models import Prompt, Section
+from guide.page_cache import content_version
 from journal.access import get_owned_or_404
 
 from .forms import EntryFilterForm, EntryForm
@@ -44,6 +45,9 @@ def entry_list(request):
         "on_this_day": Entry.objects.for_owner(request.user).on_this_day(today)[:5],
         "tags": Tag.objects.for_owner(request.user),
         "quick_form": EntryForm(),
+        # The filters render the same for everyone with the same values, until an
+        # editor changes the stages: this keys their kept rendering.
+        "guide_version": content_version(),
     }
     return render(request, "journal/entry_list.html", context)
 
@@ -127,7 +131,8 @@ def entry_new(request):
                 context = _list_context(request, EntryFilterForm({}))
                 context |= {"saved_entry": entry, "quick_form": EntryForm()}
                 return render(request, "journal/entry_list.html#quick-saved", context)
-            EntryDraft.discard_for(request.user)
+            if draft is not None:  # No write (and no wait for SQLite's lock) without one.
+                EntryDraft.discard_for(request.user)
             messages.success(request, "Saved. It is yours alone.")
             return redirect(entry)
         if request.htmx:

@@ -6,6 +6,7 @@ Colours come from CSS classes in site.css, so light and dark mode both work.
 """
 
 import datetime
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -114,6 +115,18 @@ class MoodChart:
         if self.is_sparse:
             return 7
         return 5 if self.days <= 30 else 3 if self.days <= 90 else 2
+
+    @property
+    def fingerprint(self):
+        """A digest of all the picture shows, so its rendering can be kept and reused."""
+        shown = (
+            self.days, self.start, self.end,
+            [(p.day, p.mood) for p in self.points],
+            [(m.day, m.mood) for m in self.entry_marks],
+            [(row.day, row.check_in, row.entry_moods) for row in self.table],
+            [(b.stage.pk, b.stage.name, b.stage.slug, b.start, b.end, b.tone) for b in self.bands],
+        )  # fmt: skip
+        return hashlib.sha256(repr(shown).encode()).hexdigest()
 
     @property
     def average(self):

@@ -230,7 +230,7 @@ def dashboard_context(request, journey, check_in_form=None):
         # Someone who began today is welcomed, not welcomed back.
         "first_visit": timezone.localdate(request.user.date_joined) == today,
         "todays_prompt": journey.todays_prompt(today),
-        "recent_entries": entries.order_by("-entry_date", "-id")[:3],
+        "recent_entries": entries.order_by("-entry_date", "-id").as_links()[:3],
         "streak": journey.showing_up(today),
         "on_this_day": entries.on_this_day(today)[:3],
         "mood_chart": charts.mood_chart_for(request.user, 30, today),

@@ -92,3 +92,12 @@ def test_content_that_goes_live_without_a_save_gets_a_new_etag(guide):
     again = Client().get("/guide/", headers={"If-None-Match": first["ETag"]})
     assert again.status_code == 200
     assert "A new closing" in again.content.decode()
+
+
+def test_an_editors_save_shows_at_once_to_signed_in_readers_too(guide, owner_client):
+    """Signed-in readers get the sections' kept rendering, retired by any guide save."""
+    assert "Signs of a runner" in owner_client.get("/guide/").content.decode()
+    section = Section.objects.get(slug="signs-of-a-runner")
+    section.title = "Signs someone is pulling away"
+    section.save()
+    assert "Signs someone is pulling away" in owner_client.get("/guide/").content.decode()
