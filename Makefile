@@ -1,5 +1,6 @@
 # Two commands do everything on a fresh machine:
 #   make run   install, migrate, load the guide content, serve on 127.0.0.1:$(PORT)
+#              with the background worker (reminders) beside it; Ctrl-C stops both
 #   make test  install, then run every test (browser tests need /usr/bin/chromium)
 SHELL := /bin/bash
 export UV_PYTHON_DOWNLOADS := never
@@ -21,6 +22,9 @@ migrate: install
 	DEBUG=1 $(UV) run python manage.py load_guide
 
 run: migrate
+	DEBUG=1 $(UV) run python manage.py schedule_reminders
+	@DEBUG=1 $(UV) run python manage.py db_worker & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	DEBUG=1 $(UV) run python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install

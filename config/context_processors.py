@@ -6,7 +6,9 @@ SECTIONS = (
     ("journal.accounts.", "account"),
     ("journal.data.", "account"),
     ("allauth.", "account"),
+    ("journal.reminders.", "account"),
     ("journal.entries.", "journal"),
+    ("journal.letters.", "journal"),
     ("journal.journey.", "journey"),
     ("guide.", "guide"),
 )

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "allauth.usersessions",
+    "django_tasks_db",
     "guide",
     "journal",
     # Django's own form templates, found by the site's renderer (FORM_RENDERER below)
@@ -281,6 +282,17 @@ MFA_ADAPTER = "journal.accounts.adapters.MFAAdapter"
 USERSESSIONS_TRACK_ACTIVITY = False
 # Editors and superusers need two-factor authentication before admin lets them in.
 ADMIN_REQUIRE_MFA = envbool("ADMIN_REQUIRE_MFA", not DEBUG)
+
+# --- Background tasks (django.tasks) ---------------------------------------
+# Reminders run on a worker. The embedded default keeps the queue in the database
+# (`manage.py db_worker`); several instances can share Redis through django-tasks-rq
+# instead (see README, "Background worker").
+
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+TASKS = {"default": {"BACKEND": TASKS_BACKEND, "QUEUES": ["default"]}}
+if TASKS_BACKEND.startswith("django_tasks_rq."):
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
 
 # --- Email ----------------------------------------------------------------
 

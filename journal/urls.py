@@ -18,6 +18,10 @@ urlpatterns = [
     path("", journey_views.home, name="home"),
     # /journal/: entries, settings and the person's own data
     path("journal/", include((journal_patterns, "journal"))),
+    # /journal/letters/: letters kept apart from the journal
+    path("journal/letters/", include("journal.letters.urls")),
+    # /journal/reminders/ and the signed /reminders/unsubscribe/ link
+    path("", include("journal.reminders.urls")),
     # /journey/: the phase tracker
     path("journey/", include("journal.journey.urls")),
 ]

@@ -115,6 +115,13 @@ def test_the_guide_never_imports_the_journal():
         ("journal.accounts", "journal.journey"),
         ("journal.accounts", "journal.data"),
         ("journal.journey", "journal.data"),
+        ("journal.entries", "journal.letters"),
+        ("journal.entries", "journal.reminders"),
+        ("journal.journey", "journal.letters"),
+        ("journal.journey", "journal.reminders"),
+        ("journal.letters", "journal.data"),
+        ("journal.reminders", "journal.data"),
+        ("journal.letters", "journal.reminders"),
     ],
 )
 def test_arrows_point_one_way_between_the_journals_ideas(lower, higher):

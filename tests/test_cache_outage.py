@@ -6,6 +6,7 @@ import logging
 import uuid
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
@@ -19,13 +20,15 @@ pytestmark = pytest.mark.django_db
 
 
 def redis_cache(url):
+    # The per-process fragments cache stays as the site has it; only the shared one moves.
     return {
+        "fragments": settings.CACHES["fragments"],
         "default": {
             "BACKEND": "config.cache.ResilientRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
+        },
     }
 
 

@@ -9,6 +9,8 @@ from django.utils.text import slugify
 
 from journal.entries.models import Entry, Tag
 from journal.journey.models import CheckIn, Journey, PracticeTick, Transition
+from journal.letters.models import Letter
+from journal.reminders.models import ReminderSettings
 
 FORMAT = "twinflame-journal-export"
 VERSION = 1
@@ -16,6 +18,38 @@ VERSION = 1
 
 def _stage(stage):
     return stage.slug if stage else None
+
+
+def _moment(value):
+    return value.isoformat() if value else None
+
+
+def _letters(user):
+    """Every letter, sealed ones included: they are the person's own words."""
+    return [
+        {
+            "kind": letter.kind,
+            "title": letter.title,
+            "body": letter.body,
+            "seal": letter.seal,
+            "open_on": letter.open_on.isoformat() if letter.open_on else None,
+            "sealed_at": _moment(letter.sealed_at),
+            "read_at": _moment(letter.read_at),
+            "archived_at": _moment(letter.archived_at),
+            "created_at": _moment(letter.created_at),
+        }
+        for letter in Letter.objects.for_owner(user).order_by("created_at", "id")
+    ]
+
+
+def _reminders(user):
+    reminders = ReminderSettings.objects.for_owner(user).first()
+    return reminders and {
+        "check_in": reminders.check_in,
+        "reflect": reminders.reflect,
+        "time_of_day": reminders.time_of_day.strftime("%H:%M"),
+        "reflect_weekday": reminders.reflect_weekday,
+    }
 
 
 def export_data(user):
@@ -84,6 +118,8 @@ def export_data(user):
             {"day": check_in.day.isoformat(), "mood": check_in.mood, "note": check_in.note}
             for check_in in CheckIn.objects.for_owner(user).order_by("day")
         ],
+        "letters": _letters(user),
+        "reminders": _reminders(user),
     }
 
 
@@ -120,4 +156,15 @@ def export_zip(user):
             + "\n```\n",
         )
         archive.writestr("tags.md", _front_matter({"tags": data["tags"]}) + "# Your tags\n")
+        for letter in data["letters"]:
+            body = letter.pop("body")
+            name = f"{letter['created_at'][:10]}-{letter['kind']}-{slugify(letter['title'])[:40]}"
+            while name in used:
+                name += "-1"
+            used.add(name)
+            archive.writestr(f"letters/{name}.md", _front_matter(letter) + body + "\n")
+        if data["reminders"]:
+            archive.writestr(
+                "reminders.md", _front_matter(data["reminders"]) + "# Your reminder settings\n"
+            )
     return buffer.getvalue()

@@ -15,6 +15,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from journal.entries.forms import parse_tag_names
 from journal.entries.models import Entry, Tag
 from journal.journey.models import CheckIn, Journey, PracticeTick, Transition
+from journal.letters.models import Kind, Letter, Seal
+from journal.reminders.models import ReminderSettings
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 
@@ -263,6 +265,57 @@ class CheckInRecord(RecordForm):
         return {check_in.day}
 
 
+class LetterRecord(RecordForm):
+    """A letter; a sealed one comes back sealed, with its own dates, never opened early."""
+
+    created_at = forms.DateTimeField()
+
+    class Meta:
+        model = Letter
+        fields = ["kind", "title", "body", "seal", "open_on", "sealed_at", "read_at", "archived_at"]
+
+    def clean_body(self):
+        if not self.cleaned_data["body"].strip():
+            raise ValidationError("This letter has no text.", code="required")
+        return self.cleaned_data["body"]
+
+    def clean(self):
+        data = super().clean()
+        # The model's constraint, said of the field it is about.
+        if data.get("kind") == Kind.FUTURE and data.get("seal") not in Seal.values:
+            self.add_error("seal", ValidationError("No seal.", code="invalid_choice"))
+        elif data.get("seal") == Seal.DATE and not data.get("open_on"):
+            self.add_error("open_on", ValidationError("No day.", code="required"))
+        elif data.get("kind") == Kind.UNSENT and data.get("seal"):
+            self.add_error("seal", ValidationError("Not sealed.", code="invalid_choice"))
+        return data
+
+    @staticmethod
+    def keys(letter):
+        moment = letter.created_at.astimezone(datetime.UTC).replace(microsecond=0).isoformat()
+        return {(moment, letter.kind, hashlib.sha256(letter.body.encode()).hexdigest())}
+
+    def build(self, user, guide):
+        letter = super().build(user, guide)
+        letter.created_at = self.cleaned_data["created_at"]
+        letter.sealed_at = letter.sealed_at or (letter.created_at if letter.seal else None)
+        return letter
+
+
+class ReminderSettingsRecord(RecordForm):
+    """The file's reminder settings, taken only by someone who has none: theirs are kept."""
+
+    single = True
+
+    class Meta:
+        model = ReminderSettings
+        fields = ["check_in", "reflect", "time_of_day", "reflect_weekday"]
+
+    @staticmethod
+    def keys(settings):
+        return {"reminder settings"}
+
+
 # Each key of the file, the form for its records, in the order they are written: the
 # journey after the stage moves, so that it starts a history only when the file has none.
 RECORDS = {
@@ -272,4 +325,6 @@ RECORDS = {
     "journey": JourneyRecord,
     "practice_ticks": PracticeTickRecord,
     "check_ins": CheckInRecord,
+    "letters": LetterRecord,
+    "reminders": ReminderSettingsRecord,
 }

@@ -8,4 +8,5 @@ urlpatterns = [
     path("data/export.json", views.export_json, name="export_json"),
     path("data/export.zip", views.export_zip, name="export_zip"),
     path("data/import/", views.import_json, name="import"),
+    path("data/import/other/", views.import_other, name="import_other"),
 ]

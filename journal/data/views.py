@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from . import export
+from . import export, other_apps
 from .forms import ImportForm, message
 from .importing import import_records
 from .records import RECORDS
@@ -25,7 +25,8 @@ def _download(content, content_type, extension):
 @login_required
 @require_safe
 def data(request):
-    return render(request, "journal/data.html", {"import_form": ImportForm()})
+    context = {"import_form": ImportForm(), "other_form": other_apps.OtherAppImportForm()}
+    return render(request, "journal/data.html", context)
 
 
 @login_required
@@ -47,9 +48,12 @@ def _tell(request, counts):
     def counted(kinds, what):
         return [(kind, counts[f"{kind}_{what}"]) for kind in kinds if counts[f"{kind}_{what}"]]
 
-    also = counted(["journey", "stage_transitions", "practice_ticks", "check_ins"], "added")
-    # A journey or check-ins already here have sentences of their own.
-    kept = counted(["stage_transitions", "practice_ticks"], "here")
+    also = counted(
+        ["journey", "stage_transitions", "practice_ticks", "check_ins", "letters", "reminders"],
+        "added",
+    )
+    # A journey, reminder settings or check-ins already here have sentences of their own.
+    kept = counted(["stage_transitions", "practice_ticks", "letters"], "here")
     messages.success(request, message("summary", counts=counts, also=also, kept=kept))
     for kind in RECORDS:
         for what in ("unlinked", "gone"):
@@ -69,4 +73,23 @@ def import_json(request):
         else:
             _tell(request, counts)
             return redirect("journal:data")
-    return render(request, "journal/data.html", {"import_form": form}, status=400)
+    context = {"import_form": form, "other_form": other_apps.OtherAppImportForm()}
+    return render(request, "journal/data.html", context, status=400)
+
+
+@login_required
+@require_POST
+def import_other(request):
+    """Entries from Day One or jrnl: all of them, or, with a clear error, none."""
+    form = other_apps.OtherAppImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            counts = import_records(request.user, form.records)
+        except IntegrityError:  # Another tab or import wrote the same things at that moment.
+            form.add_error("file", ImportForm.error_messages["changed"])
+        else:
+            text = other_apps.summary(form.cleaned_data["source"], counts, form.attachments)
+            messages.success(request, text)
+            return redirect("journal:data")
+    context = {"import_form": ImportForm(), "other_form": form}
+    return render(request, "journal/data.html", context, status=400)

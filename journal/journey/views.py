@@ -14,7 +14,7 @@ from guide.models import Practice, Stage
 from journal.entries.models import Entry
 from journal.moods import Mood
 
-from . import charts
+from . import charts, year
 from .forms import CheckInForm, JourneyForm, MoveForm, PracticeTickForm
 from .models import CheckIn, Journey, PracticeTick, Transition
 
@@ -188,6 +188,10 @@ def history(request, journey):
         days = int(request.GET.get("days", 30))
     except ValueError:
         days = 30
+    try:
+        year_shown = int(request.GET.get("year", ""))
+    except ValueError:
+        year_shown = None
     moves = (
         Transition.objects.for_owner(request.user)
         .select_related("from_stage", "to_stage")
@@ -198,6 +202,7 @@ def history(request, journey):
         "journey": journey,
         "mood_chart": charts.mood_chart_for(request.user, days),
         "practices_chart": charts.practices_chart_for(request.user, journey.role),
+        "year": year.year_for(request.user, year_shown),
         "practices_done": PracticeTick.objects.for_owner(request.user).done_so_far(),
         "page_obj": page_obj,
         "ranges": charts.RANGES,

@@ -21,8 +21,11 @@ from journal.models import (
     Entry,
     EntryDraft,
     Journey,
+    Letter,
     PracticeTick,
     Profile,
+    ReminderSent,
+    ReminderSettings,
     Role,
     Tag,
     Transition,
@@ -489,6 +492,9 @@ def test_deleting_the_account_removes_all_data_and_ends_every_session(
 ):
     EntryDraft.save_for(lived, "", "draft")
     Profile.objects.update_or_create(owner=lived, defaults={"timezone": "Europe/Paris"})
+    Letter.objects.create(owner=lived, kind="unsent", body="Never sent")
+    ReminderSettings.objects.create(owner=lived, check_in=True)
+    ReminderSent.objects.create(owner=lived, kind="check_in", day=datetime.date(2024, 3, 3))
     private = private_models()
     assert {Entry, Tag, EntryDraft, Journey, Transition, PracticeTick, CheckIn, Profile} <= set(
         private

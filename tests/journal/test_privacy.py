@@ -25,7 +25,7 @@ OWN_PAGES = [
     "journal:export_zip",
 ]
 ENTRY_PAGES = ["journal:entry_detail", "journal:entry_edit", "journal:entry_delete"]
-POST_ONLY = ["journal:draft", "journal:import"]
+POST_ONLY = ["journal:draft", "journal:import", "journal:import_other"]
 
 
 @pytest.fixture
@@ -109,6 +109,12 @@ def an_export():
     return SimpleUploadedFile("journal.json", content, content_type="application/json")
 
 
+def a_jrnl_export():
+    entry = {"title": "From jrnl.", "body": "", "date": "2024-01-01", "time": "10:00"}
+    content = json.dumps({"tags": {}, "entries": [entry]}).encode()
+    return SimpleUploadedFile("jrnl.json", content, content_type="application/json")
+
+
 # What the owner sends to each POST-only address, and what it must have done.
 POSTS = {
     "journal:draft": (
@@ -118,6 +124,10 @@ POSTS = {
     "journal:import": (
         lambda: {"file": an_export()},
         lambda owner: Entry.objects.for_owner(owner).filter(body="Brought back").exists(),
+    ),
+    "journal:import_other": (
+        lambda: {"other-source": "jrnl", "other-file": a_jrnl_export()},
+        lambda owner: Entry.objects.for_owner(owner).filter(body="From jrnl.").exists(),
     ),
     "journey:tick": (
         lambda: {"done": "1"},

@@ -24,7 +24,10 @@ from fido2.webauthn import (
 )
 
 from guide.models import Article, Practice, Section, Stage, SupportPage
+from journal.letters.models import Kind, Letter, Seal
 from journal.models import CheckIn, Entry, EntryDraft, Journey, PracticeTick, Profile, Role, Tag
+from journal.reminders.models import ReminderSettings
+from journal.reminders.tasks import send_due_reminders
 
 MARKERS = {
     "entry_title": "MKR-entry-title-7f3a",
@@ -35,6 +38,8 @@ MARKERS = {
     "transition": "MKR-move-note-a9e7",
     "check_in": "MKR-checkin-note-3f6b",
     "webauthn": "MKR-key-name-e21d",
+    "letter": "MKR-letter-body-6c2e",
+    "sealed_letter": "MKR-sealed-letter-d7a1",
 }
 
 
@@ -95,6 +100,13 @@ def furnished(owner, db):
         type=Authenticator.Type.WEBAUTHN,
         data={"name": MARKERS["webauthn"], "credential": passkey_credential()},
     )
+    letter = Letter.objects.create(owner=owner, kind=Kind.UNSENT, body=MARKERS["letter"])
+    # Sealed until the next move: nobody, the owner included, reads it yet.
+    sealed = Letter.objects.create(
+        owner=owner, kind=Kind.FUTURE, seal=Seal.NEXT_STAGE, body=MARKERS["sealed_letter"]
+    )
+    ReminderSettings.objects.create(owner=owner, check_in=True, reflect=True)
+    send_due_reminders.enqueue()  # a queued task, so the task admin's pages are checked too
     UserSession.objects.create(user=owner, ip="127.0.0.1", session_key="k" * 32, user_agent="Test")
     return {
         "owner": owner,
@@ -106,6 +118,8 @@ def furnished(owner, db):
         "article": article,
         "section": section,
         "webauthn": key,
+        "letter": letter,
+        "sealed_letter": sealed,
     }
 
 
@@ -130,5 +144,15 @@ def snapshot(user):
         "check_ins": list(CheckIn.objects.filter(owner=user).values("day", "mood", "note")),
         "ticks": list(PracticeTick.objects.filter(owner=user).values("practice", "undone_on")),
         "profile": list(Profile.objects.filter(owner=user).values("timezone")),
+        "reminders": list(
+            ReminderSettings.objects.filter(owner=user).values(
+                "check_in", "reflect", "time_of_day", "reflect_weekday"
+            )
+        ),
+        "letters": list(
+            Letter.objects.filter(owner=user)
+            .order_by("pk")
+            .values("title", "body", "read_at", "archived_at")
+        ),
     }
     return rows

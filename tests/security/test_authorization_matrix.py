@@ -49,6 +49,9 @@ HIJACK = {
     "done": "0",
     "timezone": "UTC",
     "name": "HIJACK",
+    "how": "delete",
+    "time_of_day": "01:00",
+    "reflect_weekday": "1",
 }
 
 PARAM = re.compile(r"<(?:(?P<conv>\w+):)?(?P<name>\w+)>|\(\?P<(?P<rname>\w+)>[^)]*\)|\([^)]*\)")
@@ -114,6 +117,8 @@ def fillings(route, seed):
     if route.startswith("journal/<int:pk>/"):
         # The old numbered addresses: the owner's real number, and one no entry has.
         return [{"pk": entry.pk}, {"pk": entry.pk + 1000}]
+    if route.startswith("journal/letters/<uuid:public_id>/"):
+        return [{"public_id": seed[key].public_id} for key in ("letter", "sealed_letter")]
     if route == "journey/practices/<int:pk>/":
         return [{"pk": seed["practice"].pk}]
     if route == "guide/stages/<slug:slug>/":
@@ -122,6 +127,9 @@ def fillings(route, seed):
         return [{"slug": seed["article"].slug}]
     if route.startswith("accounts/2fa/webauthn/keys/<int:pk>/"):
         return [{"pk": seed["webauthn"].pk}]
+    if route == "reminders/unsubscribe/<str:token>/":
+        # A real token is the owner's own bearer link (tests/reminders); a forged one does nothing.
+        return [{"token": "not-a-real-token"}]
     if route.startswith("accounts/^confirm-email/"):
         return [{"key": "not-a-real-key"}]
     if route.startswith("accounts/^password/reset/key/"):
@@ -178,6 +186,7 @@ def is_private(route):
 OWNER_OBJECT_ROUTES = (
     "journal/<uuid:public_id>/",
     "journal/<int:pk>/",
+    "journal/letters/<uuid:public_id>/",
     "accounts/2fa/webauthn/keys/",
 )
 
@@ -315,6 +324,10 @@ def test_the_owner_reaches_every_page_and_sees_their_own_data(furnished):
             problems.append(f"GET {url}: a person who is not staff reached an admin page")
         if route.startswith("journal/<uuid:public_id>/") and response.status_code != 200:
             problems.append(f"GET {url}: the owner got {response.status_code}")
+        # The downloads hold sealed letters on purpose (they are the person's); pages never.
+        downloads = route.startswith("journal/data/export")
+        if not downloads and MARKERS["sealed_letter"] in response.content.decode(errors="replace"):
+            problems.append(f"GET {url}: a sealed letter was opened early")
         if url.startswith(f"/journal/{furnished['entry'].pk}/"):
             # The owner's old numbered address sends them to the entry's new one.
             new_url = url.replace(str(furnished["entry"].pk), str(furnished["entry"].public_id))
@@ -329,6 +342,7 @@ def test_the_owner_reaches_every_page_and_sees_their_own_data(furnished):
         "/journey/start/": ["intention"],
         "/journey/history/": ["transition"],
         "/": ["check_in"],
+        f"/journal/letters/{furnished['letter'].public_id}/": ["letter"],
         "/accounts/2fa/webauthn/": ["webauthn"],
     }
     for url, keys in pages.items():

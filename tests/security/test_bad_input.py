@@ -98,6 +98,10 @@ QUERIES = [
     {"preview": "1"},
     {"next": "https://evil.example/", "format": "json"},
     {"q": "x", "q2": "y" * 50_000, "z": "z" * 50_000},
+    {"year": "9" * 40},
+    {"year": "-2024"},
+    {"year": "²"},
+    {"archived": "\x00"},
 ]
 
 
@@ -139,6 +143,23 @@ FORMS = [
     ("journey check-in", "/journey/check-in/", {"mood": "3", "note": "N", "next": "/"},
      {"mood": "number", "note": "text"}),
     ("journey tick", "/journey/practices/{practice}/", {"done": "1"}, {"done": "number"}),
+    ("letter new", "/journal/letters/new/", {"title": "T", "body": "B"},
+     {"title": "text", "body": "text"}),
+    (
+        "letter to the future",
+        "/journal/letters/new/future/",
+        {"title": "T", "body": "B", "seal": "date", "open_on": "2099-01-01"},
+        {"title": "text", "body": "text", "seal": "text", "open_on": "date"},
+    ),
+    ("letter edit", "/journal/letters/{letter}/edit/", {"title": "T", "body": "B"},
+     {"title": "text", "body": "text"}),
+    ("letter let go", "/journal/letters/{letter}/let-go/", {"how": "archive"}, {"how": "text"}),
+    (
+        "reminders",
+        "/journal/reminders/",
+        {"check_in": "on", "time_of_day": "08:00", "reflect_weekday": "6"},
+        {"check_in": "text", "time_of_day": "text", "reflect_weekday": "number"},
+    ),
     ("account email", "/accounts/email/", {"email": "new@example.com", "action_add": ""},
      {"email": "text"}),
     (
@@ -167,6 +188,7 @@ LISTS = [
     "/guide/",
     "/help/",
     "/journal/data/",
+    "/journal/letters/",
 ]
 WRONG_METHODS = ["put", "patch", "delete", "options", "trace"]
 
@@ -224,6 +246,7 @@ def fill(template, seed):
         entry_number=seed["entry"].pk,
         practice=seed["practice"].pk,
         stage=seed["stage"].pk,
+        letter=seed["letter"].public_id,
     )
 
 
@@ -305,6 +328,16 @@ ALLOWED_METHODS = {
     "/journal/data/export.json": SAFE,
     "/journal/data/export.zip": SAFE,
     "/journal/data/import/": POST_ONLY,
+    "/journal/data/import/other/": POST_ONLY,
+    "/journal/letters/": SAFE,
+    "/journal/letters/new/": FORMS_METHODS,
+    "/journal/letters/new/future/": FORMS_METHODS,
+    "/journal/letters/{letter}/": SAFE,
+    "/journal/letters/{letter}/edit/": FORMS_METHODS,
+    "/journal/letters/{letter}/let-go/": FORMS_METHODS,
+    "/journal/letters/{letter}/restore/": POST_ONLY,
+    "/journal/reminders/": FORMS_METHODS,
+    "/reminders/unsubscribe/not-a-real-token/": FORMS_METHODS,
     "/journal/data/delete/": FORMS_METHODS,
     "/journey/": SAFE,
     "/journey/start/": FORMS_METHODS,
@@ -336,11 +369,14 @@ def test_every_journal_journey_and_guide_page_is_in_the_methods_table(furnished)
 
     import guide.urls
     import journal.journey.urls
+    import journal.letters.urls
+    import journal.reminders.urls
     import journal.urls
 
     names = {"home"}
     names |= {f"journal:{pattern.name}" for pattern in journal.urls.journal_patterns}
-    for module in (journal.journey.urls, guide.urls):
+    modules = (journal.journey.urls, journal.letters.urls, journal.reminders.urls, guide.urls)
+    for module in modules:
         names |= {f"{module.app_name}:{pattern.name}" for pattern in module.urlpatterns}
     covered = {resolve(fill_any(url, furnished)).view_name for url in ALLOWED_METHODS}
     assert covered == names
