@@ -3,7 +3,6 @@
 A fault is a context manager in FAULTS: inside it, its dependency is gone.
 """
 
-import argparse
 import contextlib
 import json
 import sys
@@ -91,15 +90,5 @@ def run(db):
     return report
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
-    args = parser.parse_args()
-    databases = ["sqlite", "postgres"] if args.db == "both" else [args.db]
-    reports = [run(db) for db in databases]
-    print(json.dumps(reports, indent=2))
-    return 0 if all(report["ok"] for report in reports) else 1
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(harness.fault_cli(run, __doc__))

@@ -15,7 +15,6 @@ settings, 2 workers, REDIS_URL pointing at that server) on a throw-away database
 Each phase gives up after 30 s. Prints a JSON report; exits non-zero if a phase failed.
 """
 
-import argparse
 import contextlib
 import http.cookiejar
 import json
@@ -285,15 +284,5 @@ def run(db):
     return report
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
-    args = parser.parse_args()
-    databases = ["sqlite", "postgres"] if args.db == "both" else [args.db]
-    reports = [run(db) for db in databases]
-    print(json.dumps(reports, indent=2))
-    return 0 if all(report["ok"] for report in reports) else 1
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(harness.fault_cli(run, __doc__))

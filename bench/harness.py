@@ -214,3 +214,17 @@ def measure(url, seconds, connections, headers=None):
         raise RuntimeError(f"wrk gave no result for {url}:\n{output}")
     row = json.loads(line.removeprefix("WRKJSON "))
     return row | {"rps": row["requests"] / row.pop("seconds")}
+
+
+def fault_cli(run, doc):
+    """The fault scripts' command line: `run(db)` on each database asked for, one JSON
+    report, exit 1 unless every phase was ok."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
+    args = parser.parse_args()
+    databases = ["sqlite", "postgres"] if args.db == "both" else [args.db]
+    reports = [run(db) for db in databases]
+    print(json.dumps(reports, indent=2))
+    return 0 if all(report["ok"] for report in reports) else 1
