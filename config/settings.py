@@ -93,6 +93,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "guide",
     "journal",
+    # Django's own form templates, found by the site's renderer (FORM_RENDERER below)
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -127,11 +129,15 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "config.context_processors.nav_section",
                 "journal.accounts.context_processors.discreet",
             ],
         },
     },
 ]
+
+# Every form field is drawn by templates/forms/field.html (label, hint, errors, control).
+FORM_RENDERER = "config.forms.SiteFormRenderer"
 
 # --- Database -------------------------------------------------------------
 # SQLite is the embedded default: WAL lets readers run beside the one writer,
@@ -252,6 +258,7 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Twin Flame Runner] "
 ACCOUNT_SIGNUP_FORM_CLASS = "journal.accounts.forms.SignupExtraForm"
+ACCOUNT_FORMS = {"signup": "journal.accounts.signup.SignupForm"}
 ACCOUNT_ADAPTER = "journal.accounts.adapters.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
     # allauth's defaults, stated here so they are visible and tunable.
@@ -323,6 +330,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Internationalisation -------------------------------------------------
 
 LANGUAGE_CODE = "en-us"
+# allauth's headings and buttons in sentence case ("Sign up"): locale/en/LC_MESSAGES.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

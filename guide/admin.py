@@ -8,9 +8,10 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from reversion_compare.admin import CompareVersionAdmin
 
 from .models import Article, Point, Practice, Prompt, Section, Stage, SupportPage
@@ -30,7 +31,35 @@ RETIRE_INSTEAD = (
 )
 
 
-class GuideAdmin(CompareVersionAdmin):
+class TextWithLineFeeds(forms.CharField):
+    """Browsers send a textarea's line breaks as CRLF; the guide keeps LF, as loaded.
+
+    So an unchanged section is unchanged to the admin (not saved again, no new
+    revision), and a revision's compare shows only what the editor changed.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
+
+
+class GuideFields:
+    """Form fields of every guide admin page and inline.
+
+    The admin prints help text as HTML; the guide's help texts are plain words that
+    show addresses such as /guide/<slug>/, so they are escaped to be seen as written.
+    """
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.TextField):
+            kwargs.setdefault("form_class", TextWithLineFeeds)
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and field.help_text:
+            field.help_text = escape(field.help_text)
+        return field
+
+
+class GuideAdmin(GuideFields, CompareVersionAdmin):
     """History with compare and revert, a preview link and "view on site" for drafts."""
 
     history_latest_first = True
@@ -122,7 +151,7 @@ class SectionInlineFormSet(forms.BaseInlineFormSet):
         super().clean()
 
 
-class SectionInline(KeepsPeoplesRecordsInline, admin.StackedInline):
+class SectionInline(KeepsPeoplesRecordsInline, GuideFields, admin.StackedInline):
     model = Section
     formset = SectionInlineFormSet
     extra = 0
@@ -174,7 +203,7 @@ class PointInlineFormSet(forms.BaseInlineFormSet):
             raise ValidationError(EMPTY_SECTION)
 
 
-class PointInline(admin.StackedInline):
+class PointInline(GuideFields, admin.StackedInline):
     model = Point
     formset = PointInlineFormSet
     extra = 0
@@ -200,14 +229,14 @@ class SectionAdmin(GuideAdmin):
 # --- Stages --------------------------------------------------------------------
 
 
-class PracticeInline(KeepsPeoplesRecordsInline, admin.StackedInline):
+class PracticeInline(KeepsPeoplesRecordsInline, GuideFields, admin.StackedInline):
     model = Practice
     instead = RETIRE_INSTEAD
     extra = 0
     fields = [("title", "order", "audience", "retired"), "description"]
 
 
-class PromptInline(KeepsPeoplesRecordsInline, admin.TabularInline):
+class PromptInline(KeepsPeoplesRecordsInline, GuideFields, admin.TabularInline):
     model = Prompt
     instead = RETIRE_INSTEAD
     extra = 0
@@ -235,7 +264,7 @@ class StageAdmin(GuideAdmin):
 
 
 @admin.register(SupportPage)
-class SupportPageAdmin(CompareVersionAdmin):
+class SupportPageAdmin(GuideFields, CompareVersionAdmin):
     list_display = ["title", "updated_at"]
     readonly_fields = ["updated_at"]
     history_latest_first = True

@@ -59,10 +59,16 @@ def test_pages_have_no_inline_scripts_or_styles(client, owner_client):
             assert " src=" in chunk.split(">")[0] or 'type="application/json"' in chunk
 
 
-def test_htmx_is_served_from_static_not_a_cdn(client):
-    html = client.get("/").content.decode()
+def test_htmx_is_served_from_static_not_a_cdn(owner_client):
+    html = owner_client.get("/journal/").content.decode()
     assert 'src="/static/vendor/htmx.min.js"' in html
     assert "unpkg" not in html and "cdn" not in html.lower()
+
+
+def test_reading_pages_and_the_doors_in_load_no_htmx(client):
+    """Public pages use no htmx: lighter on a phone (the guide's 60 KB budget)."""
+    for path in ("/", "/guide/", "/help/", "/accounts/login/", "/accounts/signup/"):
+        assert "htmx.min.js" not in client.get(path).content.decode(), path
 
 
 def test_healthz_answers_200_when_the_database_answers(client):

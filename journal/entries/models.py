@@ -161,7 +161,7 @@ class Entry(models.Model):
         ]
 
     def __str__(self):
-        return self.title or f"Entry of {self.entry_date:%d %B %Y}"
+        return self.display_title
 
     def save(self, *args, **kwargs):
         self.remember_guide_words()
@@ -190,7 +190,10 @@ class Entry(models.Model):
 
     @property
     def display_title(self):
-        return self.title or f"{self.entry_date:%A %d %B %Y}"
+        """The entry's one name everywhere: its title, or for an untitled entry its day
+        ("Monday 3 November 2026"), so pages show the date once, not twice."""
+        day = self.entry_date
+        return self.title or f"{day:%A} {day.day} {day:%B %Y}"
 
 
 class EntryDraft(models.Model):

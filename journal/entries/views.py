@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
-from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
+from django_htmx.http import HttpResponseClientRedirect
 
 from guide.models import Prompt, Section
 from guide.page_cache import content_version
@@ -36,27 +36,13 @@ def _current_stage_id(user):
 @login_required
 @require_safe
 def entry_list(request):
-    entries = Entry.objects.for_owner(request.user)
     filter_form = EntryFilterForm(request.GET)
-    filters = filter_form.filters()
-    query = filters.pop("q", "")
-    results = entries.filter_by(**filters).search(query).for_list()
-    page_obj = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-    kept = {k: v for k, v in request.GET.items() if k != "page" and v and k in filter_form.fields}
-    context = {
-        "filter_form": filter_form,
-        "page_obj": page_obj,
-        "query_string": urlencode(kept),
-        "searching": bool(kept),
-    }
+    context = _list_context(request, filter_form)
     if _htmx_target(request) == "entry-results":
         return render(request, "journal/entry_list.html#entry-results", context)
     today = timezone.localdate()
     context |= {
-        # Unfiltered, the paginator has counted them already.
-        "entry_count": entries.count() if kept else page_obj.paginator.count,
-        "streak": entries.writing_streak(today),
-        "on_this_day": entries.on_this_day(today)[:5],
+        "on_this_day": Entry.objects.for_owner(request.user).on_this_day(today)[:5],
         "tags": Tag.objects.for_owner(request.user),
         "quick_form": EntryForm(),
         # The filters render the same for everyone with the same values, until an
@@ -64,6 +50,26 @@ def entry_list(request):
         "guide_version": content_version(),
     }
     return render(request, "journal/entry_list.html", context)
+
+
+def _list_context(request, filter_form):
+    """One page of the person's entries, filtered, with their count and writing streak."""
+    entries = Entry.objects.for_owner(request.user)
+    filters = filter_form.filters()
+    query = filters.pop("q", "")
+    results = entries.filter_by(**filters).search(query).for_list()
+    page_obj = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    kept = {k: v for k, v in request.GET.items() if k != "page" and v and k in filter_form.fields}
+    return {
+        "filter_form": filter_form,
+        "page_obj": page_obj,
+        "query_string": urlencode(kept),
+        "searching": bool(kept),
+        "filtering": bool(kept.keys() - {"q"}),
+        # Unfiltered, the paginator has counted them already.
+        "entry_count": entries.count() if kept else page_obj.paginator.count,
+        "streak": entries.writing_streak(timezone.localdate()),
+    }
 
 
 @login_required
@@ -121,15 +127,16 @@ def entry_new(request):
             form.instance.prompt, form.instance.section = prompt, section
             entry = form.save_for(request.user)
             if request.htmx:
-                context = {"entry": entry, "quick_form": EntryForm()}
+                # The list's quick form: a fresh form saying "Saved", the list and count redrawn.
+                context = _list_context(request, EntryFilterForm({}))
+                context |= {"saved_entry": entry, "quick_form": EntryForm()}
                 return render(request, "journal/entry_list.html#quick-saved", context)
             if draft is not None:  # No write (and no wait for SQLite's lock) without one.
                 EntryDraft.discard_for(request.user)
             messages.success(request, "Saved. It is yours alone.")
             return redirect(entry)
         if request.htmx:
-            response = render(request, "journal/entry_list.html#quick-form", {"quick_form": form})
-            return reswap(retarget(response, "#quick-entry"), "outerHTML")
+            return render(request, "journal/entry_list.html#quick-form", {"quick_form": form})
     else:
         initial = {"title": draft.title, "body": draft.body} if draft else {}
         form = EntryForm(initial=initial)

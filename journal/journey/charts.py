@@ -20,23 +20,43 @@ from .models import CheckIn, PracticeTick, Transition, local_day
 
 RANGES = (30, 90, 365)
 
-# Mood picture geometry, in SVG user units (the picture scales to its box).
-WIDTH, HEIGHT = 600, 250
-LEFT, RIGHT = 76, 590
-TOP, BOTTOM = 16, 160  # mood 5 at TOP, mood 1 at BOTTOM
-BAND_TOP, BAND_HEIGHT = 176, 24
-AXIS_Y = 236
+# Mood picture geometry, in SVG user units (the picture scales to its box). The mood
+# names sit on their grid lines inside the plot, so the plot keeps the full width.
+WIDTH, HEIGHT = 600, 248
+LEFT, RIGHT = 8, 592
+TOP, BOTTOM = 36, 200  # mood 5 at TOP, mood 1 at BOTTOM
+AXIS_Y = 238
 GAP_DAYS = 7  # a line is not drawn across more than a week without moods
+SPARSE = 3  # this many points or fewer are drawn larger, with a word about it
 
 
 @dataclass
 class MoodPoint:
+    """A day's check-in: the day's mood as the person said it."""
+
     day: datetime.date
-    mood: float
-    check_in: int | None
-    entry_moods: list
+    mood: int
     x: float = 0
     y: float = 0
+
+
+@dataclass
+class EntryMark:
+    """One journal entry's mood, drawn as its own mark beside the check-in line."""
+
+    day: datetime.date
+    mood: int
+    x: float = 0
+    y: float = 0
+
+
+@dataclass
+class MoodDay:
+    """A row of the picture's table: the day's check-in and its entries' moods."""
+
+    day: datetime.date
+    check_in: int | None
+    entry_moods: list
 
 
 @dataclass
@@ -52,10 +72,6 @@ class StageBand:
     def days(self):
         return (self.end - self.start).days + 1
 
-    @property
-    def has_room_for_name(self):
-        return self.width >= len(self.stage.name) * 8 + 12
-
 
 @dataclass
 class MoodChart:
@@ -63,6 +79,8 @@ class MoodChart:
     start: datetime.date
     end: datetime.date
     points: list = field(default_factory=list)
+    entry_marks: list = field(default_factory=list)
+    table: list = field(default_factory=list)
     bands: list = field(default_factory=list)
     paths: list = field(default_factory=list)
     width: int = WIDTH
@@ -70,12 +88,16 @@ class MoodChart:
 
     @property
     def is_empty(self):
-        return not self.points
+        return not self.points and not self.entry_marks
+
+    @property
+    def is_sparse(self):
+        return not self.is_empty and len(self.points) + len(self.entry_marks) <= SPARSE
 
     @property
     def y_labels(self):
         return [
-            {"y": mood_y(value), "label": Mood(value).label, "value": int(value)}
+            {"y": mood_y(value), "label": Mood(value).label}
             for value in (Mood.VERY_GOOD, Mood.OKAY, Mood.VERY_LOW)
         ]
 
@@ -90,20 +112,25 @@ class MoodChart:
 
     @property
     def point_radius(self):
-        return 4 if self.days <= 30 else 3 if self.days <= 90 else 2
+        if self.is_sparse:
+            return 7
+        return 5 if self.days <= 30 else 3 if self.days <= 90 else 2
 
     @property
     def fingerprint(self):
         """A digest of all the picture shows, so its rendering can be kept and reused."""
         shown = (
             self.days, self.start, self.end,
-            [(p.day, p.mood, p.check_in, p.entry_moods) for p in self.points],
+            [(p.day, p.mood) for p in self.points],
+            [(m.day, m.mood) for m in self.entry_marks],
+            [(row.day, row.check_in, row.entry_moods) for row in self.table],
             [(b.stage.pk, b.stage.name, b.stage.slug, b.start, b.end, b.tone) for b in self.bands],
         )  # fmt: skip
         return hashlib.sha256(repr(shown).encode()).hexdigest()
 
     @property
     def average(self):
+        """The average check-in, in words ("Okay") and as a number."""
         if not self.points:
             return None
         return round(sum(p.mood for p in self.points) / len(self.points), 1)
@@ -113,13 +140,11 @@ class MoodChart:
         "right": RIGHT,
         "top": TOP,
         "bottom": BOTTOM,
-        "band_top": BAND_TOP,
-        "band_height": BAND_HEIGHT,
-        "band_text_y": BAND_TOP + 16,
         "axis_y": AXIS_Y,
         "plot_height": BOTTOM - TOP,
+        "label_x": LEFT + 2,
         "empty_x": (LEFT + RIGHT) / 2,
-        "empty_y": (TOP + BOTTOM) / 2,
+        "empty_y": (TOP + BOTTOM) / 2 + 6,
     }
 
 
@@ -136,23 +161,26 @@ def mood_y(mood):
 
 
 def build_mood_chart(days, end, check_ins, entry_moods, stage_periods):
-    """The mood line over `days` days ending `end`, with the stages as bands below it.
+    """The check-in line over `days` days ending `end`, on the stages as bands behind it.
 
     check_ins: {day: mood}; entry_moods: {day: [mood, ...]};
     stage_periods: [(stage, first_day, last_day, tone)] in time order.
-    A day's mood is the mean of its check-in and its entries' moods.
+    The check-in is the day's mood as the person said it: the line joins check-ins
+    only. Journal entries' moods are their own, smaller marks, never averaged in.
     """
     start = end - datetime.timedelta(days=days - 1)
     chart = MoodChart(days=days, start=start, end=end)
     for day in sorted(set(check_ins) | set(entry_moods)):
         if not start <= day <= end:
             continue
-        values = ([check_ins[day]] if day in check_ins else []) + list(entry_moods.get(day, []))
-        mood = round(sum(values) / len(values), 1)
-        mood = int(mood) if mood.is_integer() else mood  # "4", not "4.0", in the table
-        point = MoodPoint(day, mood, check_ins.get(day), list(entry_moods.get(day, [])))
-        point.x, point.y = day_center(chart, day), mood_y(mood)
-        chart.points.append(point)
+        moods = list(entry_moods.get(day, []))
+        chart.table.append(MoodDay(day, check_ins.get(day), moods))
+        x = day_center(chart, day)
+        if day in check_ins:
+            chart.points.append(MoodPoint(day, check_ins[day], x, mood_y(check_ins[day])))
+        for mood in dict.fromkeys(moods):  # one mark per distinct mood that day
+            if mood != check_ins.get(day):
+                chart.entry_marks.append(EntryMark(day, mood, x, mood_y(mood)))
     chart.paths = line_paths(chart.points)
     for stage, first, last, tone in stage_periods:
         first, last = max(first, start), min(last, end)
@@ -232,7 +260,7 @@ def mood_chart_for(user, days=30, today=None):
 
 # --- Practices done per stage ----------------------------------------------
 
-BAR_LEFT, BAR_RIGHT, BAR_ROW = 150, 530, 44
+BAR_LEFT, BAR_RIGHT, BAR_ROW = 164, 500, 44
 
 
 @dataclass

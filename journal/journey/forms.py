@@ -81,7 +81,12 @@ class PracticeTickForm(forms.Form):
 
 
 class CheckInForm(forms.ModelForm):
-    mood = forms.TypedChoiceField(choices=Mood.choices, coerce=int, label="How are you today?")
+    mood = forms.TypedChoiceField(
+        choices=Mood.choices,
+        coerce=int,
+        label="How are you today?",
+        error_messages={"required": "Choose how you are today; your words are kept."},
+    )
 
     class Meta:
         model = CheckIn

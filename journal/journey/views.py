@@ -81,16 +81,22 @@ def practices_context(user, journey):
 def stage_context(request, journey, move_form=None):
     context = practices_context(request.user, journey)
     stages = list(Stage.objects.published())
-    way = journey.stage.neighbours(stages)
+    context.update(next_step_context(journey, context["practices"], stages))
     context.update(
         prompts=journey.prompts(),
         sections=journey.sections()[:5],
-        way=way,
         steps=Stage.steps({*stages, journey.stage}),
-        move_form=move_form or MoveForm(journey=journey, way=way),
-        next_practice=next((p for p in context["practices"] if not p.tick), None),
+        move_form=move_form or MoveForm(journey=journey, way=context["way"]),
     )
     return context
+
+
+def next_step_context(journey, practices, stages=None):
+    """What "What next" suggests: the first practice not yet tried, else the way on."""
+    return {
+        "next_practice": next((p for p in practices if not p.tick), None),
+        "way": journey.stage.neighbours(stages),
+    }
 
 
 @login_required
@@ -111,7 +117,8 @@ def tick(request, journey, pk):
     PracticeTick.set_done(request.user, practice, done=bool(form.cleaned_data["done"]))
     if request.htmx:
         context = practices_context(request.user, journey)
-        return render(request, "journey/stage.html#practices", context)
+        context |= next_step_context(journey, context["practices"])
+        return render(request, "journey/stage.html#practices-ticked", context)
     if form.cleaned_data["done"]:
         messages.success(request, f"Marked “{practice.title}” as done today.")
     return redirect(reverse("journey:index") + f"#practice-{practice.pk}")
@@ -158,9 +165,10 @@ def check_in(request, journey):
             request, "journey/dashboard.html#check-in", check_in_context(request.user, form)
         )
     if form is not None:
-        messages.error(request, "That check-in could not be saved: choose one of the moods.")
-    else:
-        messages.success(request, "Checked in. You can change it any time today.")
+        # Without JavaScript: the dashboard again, with the error and the words kept.
+        context = dashboard_context(request, journey, check_in_form=form)
+        return render(request, "journey/dashboard.html", context, status=400)
+    messages.success(request, "Checked in. You can change it any time today.")
     # A path on this site only; redirect() would try anything else as a URL name.
     next_url = request.POST.get("next", "")
     safe = url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure())
@@ -214,16 +222,21 @@ def home(request):
     journey = journey_for(request.user)
     if journey is None:
         return redirect("journey:start")
+    return render(request, "journey/dashboard.html", dashboard_context(request, journey))
+
+
+def dashboard_context(request, journey, check_in_form=None):
     today = timezone.localdate()
     entries = Entry.objects.for_owner(request.user)
-    context = {
+    return {
         **practices_context(request.user, journey),
-        **check_in_context(request.user),
+        **check_in_context(request.user, check_in_form),
         "today": today,
+        # Someone who began today is welcomed, not welcomed back.
+        "first_visit": timezone.localdate(request.user.date_joined) == today,
         "todays_prompt": journey.todays_prompt(today),
         "recent_entries": entries.order_by("-entry_date", "-id").as_links()[:3],
         "streak": journey.showing_up(today),
         "on_this_day": entries.on_this_day(today)[:3],
         "mood_chart": charts.mood_chart_for(request.user, 30, today),
     }
-    return render(request, "journey/dashboard.html", context)

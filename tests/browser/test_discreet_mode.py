@@ -25,8 +25,8 @@ def test_with_discreet_mode_on_no_tab_or_email_gives_the_site_away(live_server, 
     page.goto(base + "/accounts/login/")
     page.get_by_label("Email").fill(owner.email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In", exact=True).click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    expect(page.locator("summary", has_text="Account")).to_be_visible()  # signed in
 
     # The person turns it on from the account's settings page.
     page.goto(base + "/journal/settings/")
@@ -72,12 +72,13 @@ def test_with_discreet_mode_on_no_tab_or_email_gives_the_site_away(live_server, 
     # An email the site sends them: a second address, then a password reset.
     page.goto(base + "/accounts/email/")
     page.get_by_label("Email").fill("second@example.com")
-    page.get_by_role("button", name="Add Email").click()
+    page.get_by_role("button", name="Add email").click()
     expect(page.get_by_text("Confirmation email sent to second@example.com")).to_be_visible()
+    page.locator("summary", has_text="Account").click()  # the account menu, a <details>
     page.get_by_role("button", name="Sign out").click()
     page.goto(base + "/accounts/password/reset/")
     page.get_by_label("Email").fill(owner.email)
-    page.get_by_role("button", name="Reset My Password").click()
+    page.get_by_role("button", name="Reset my password").click()
     expect(page).to_have_url(re.compile(r"/accounts/password/reset/done/$"))
     assert len(mail.outbox) == 2
     for message in mail.outbox:

@@ -34,7 +34,7 @@ def test_editor_drafts_previews_and_publishes_a_section(
     page.goto(live_server.url + "/admin/")
     page.get_by_label("Email").fill(editor_user.email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     expect(page.get_by_role("link", name="Sections")).to_be_visible()
     expect(page.get_by_role("link", name="Users")).to_have_count(0)
 

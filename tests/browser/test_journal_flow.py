@@ -16,8 +16,8 @@ def sign_in(page, live_server, user):
     page.goto(live_server.url + "/accounts/login/")
     page.get_by_label("Email").fill(user.email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In", exact=True).click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    expect(page.locator("summary", has_text="Account")).to_be_visible()  # signed in
 
 
 def results(page):
@@ -29,19 +29,21 @@ def test_journal_flow_with_htmx(live_server, page, owner):
     sign_in(page, live_server, owner)
     page.goto(live_server.url + "/journal/")
 
-    # Write, inline: the new entry appears above the list without leaving the page.
+    # Write, inline: the new entry appears in the list without leaving the page.
+    page.get_by_text("Quick note").click()
     quick = page.locator("#quick-entry")
     quick.get_by_label("Title").fill("Sea walk")
     quick.get_by_label("What is on your mind?").fill("Walked by the sea at dawn.")
     quick.get_by_label("Tags").fill("calm, sea")
     quick.get_by_role("button", name="Save entry").click()
-    expect(page.locator("#just-written")).to_contain_text("Sea walk")
+    expect(page.locator("#quick-entry")).to_contain_text("Saved: Sea walk")
+    expect(results(page)).to_contain_text("Sea walk")
     expect(page.locator("#quick-entry").get_by_label("Title")).to_have_value("")
     assert page.url == live_server.url + "/journal/"
     entry = Entry.objects.get(title="Sea walk")
 
     # Edit, inline on the entry's page.
-    page.locator("#just-written").get_by_role("link", name="Sea walk").click()
+    page.locator("#quick-entry").get_by_role("link", name="Sea walk").click()
     detail_url = live_server.url + entry.get_absolute_url()
     expect(page).to_have_url(detail_url)
     page.get_by_role("link", name="Edit").click()
@@ -59,8 +61,9 @@ def test_journal_flow_with_htmx(live_server, page, owner):
     expect(results(page)).to_contain_text("Sea walk, revisited")
     expect(results(page)).not_to_contain_text("Unrelated")
 
-    # Find it by tag.
+    # Find it by tag, behind "Filter".
     page.goto(live_server.url + "/journal/")
+    page.get_by_text("Filter", exact=True).click()
     page.get_by_label("Tag", exact=True).select_option("sea")
     expect(page).to_have_url(re.compile(r"tag=sea"))
     expect(results(page)).not_to_contain_text("Unrelated")
@@ -81,6 +84,7 @@ def test_journal_flow_without_javascript(live_server, browser, owner):
     sign_in(page, live_server, owner)
     page.goto(live_server.url + "/journal/")
 
+    page.get_by_text("Quick note").click()  # a <details>: opens without JavaScript
     quick = page.locator("#quick-entry")
     quick.get_by_label("Title").fill("Sea walk")
     quick.get_by_label("What is on your mind?").fill("Walked by the sea at dawn.")
@@ -97,7 +101,7 @@ def test_journal_flow_without_javascript(live_server, browser, owner):
 
     page.goto(live_server.url + "/journal/")
     page.get_by_label("Search your journal").fill("revisit")
-    page.get_by_role("button", name="Search").click()
+    page.get_by_role("button", name="Search", exact=True).click()
     expect(page).to_have_url(re.compile(r"q=revisit"))
     expect(results(page)).to_contain_text("Sea walk, revisited")
     expect(results(page)).not_to_contain_text("Unrelated")

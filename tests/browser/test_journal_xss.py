@@ -41,8 +41,8 @@ def test_xss_payloads_in_an_entry_do_not_run(live_server, page, owner):
     page.goto(live_server.url + "/accounts/login/")
     page.get_by_label("Email").fill(owner.email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In", exact=True).click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    expect(page.locator("summary", has_text="Account")).to_be_visible()  # signed in
 
     page.goto(live_server.url + "/journal/")
     expect(page.locator(f"#entry-{entry.public_id}")).to_contain_text("window.xss")

@@ -28,9 +28,9 @@ def guide(transactional_db):
 def sign_up_and_confirm(page, live_server, email):
     page.goto(live_server.url + "/accounts/signup/")
     page.get_by_label("Email").fill(email)
-    page.get_by_label("Password:", exact=True).fill(PASSWORD)
-    page.get_by_label("Password (again):").fill(PASSWORD)
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Password (again)").fill(PASSWORD)
+    page.get_by_role("button", name="Sign up").click()
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
     page.goto(re.sub(r"^https?://[^/]+", live_server.url, link))
     page.get_by_role("button", name="Confirm").click()
@@ -57,6 +57,10 @@ def test_chaser_begins_practises_writes_checks_in_and_moves_on(live_server, page
         expect(page.get_by_role("button", name=title)).to_have_attribute("aria-pressed", "true")
         expect(page.get_by_role("button", name=title)).to_be_focused()  # focus survives the swap
     expect(page.get_by_text("2 of 7 tried so far")).to_be_visible()
+    # "What next" follows at once: it never suggests a practice just ticked.
+    what_next = page.locator("#journey-next")
+    expect(what_next).not_to_contain_text("Spend one evening doing something just for you")
+    expect(what_next).not_to_contain_text("Go one day without checking their social media")
     assert page.url == live_server.url + "/journey/"  # no full-page reload
 
     # The chaser's prompt comes first; it opens a new journal entry linked to it.
@@ -73,9 +77,10 @@ def test_chaser_begins_practises_writes_checks_in_and_moves_on(live_server, page
 
     # The daily check-in on the dashboard, one tap.
     page.goto(live_server.url + "/")
-    page.get_by_role("button", name="Okay").click()
+    expect(page.get_by_role("heading", name="Welcome", exact=True)).to_be_visible()
+    page.get_by_role("radio", name="Okay", exact=True).check()
     expect(page.get_by_text("You checked in today:")).to_be_visible()
-    expect(page.get_by_role("button", name="Okay")).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_role("radio", name="Okay", exact=True)).to_be_checked()
 
     # Moving on, with a note.
     page.get_by_role("link", name="Go to your stage").click()
@@ -91,8 +96,13 @@ def test_chaser_begins_practises_writes_checks_in_and_moves_on(live_server, page
     expect(moves.first).to_contain_text("The urge to check has eased.")
     expect(moves.last).to_contain_text("Began in Separation")
     today = timezone.localdate().isoformat()
-    point = page.locator(f".chart-mood circle[data-day='{today}']")
-    expect(point).to_have_attribute("data-mood", "2.5")  # check-in 3 and entry 2, together
+    # The check-in is the day's mood; the entry's mood is its own mark, not averaged in.
+    expect(page.locator(f".chart-mood .chart-point[data-day='{today}']")).to_have_attribute(
+        "data-mood", "3"
+    )
+    expect(page.locator(f".chart-mood .chart-entry-mood[data-day='{today}']")).to_have_attribute(
+        "data-mood", "2"
+    )
     expect(page.locator(".chart-mood rect[data-stage='integration']")).to_have_count(1)
     expect(page.locator(".chart-practices rect[data-stage='separation']")).to_have_attribute(
         "data-done", "2"

@@ -41,5 +41,5 @@ def test_a_day_one_zip_and_a_jrnl_file_come_across_once(live_server, page, tmp_p
     expect(page.get_by_text("Imported 2 entries from jrnl")).to_be_visible()
 
     page.goto(live_server.url + "/journal/?tag=starred")
-    expect(page.get_by_role("link", name="A quieter morning")).to_be_visible()
+    expect(page.get_by_role("link", name="A quieter morning", exact=True)).to_be_visible()
     assert Entry.objects.filter(owner=person).count() == 5

@@ -13,8 +13,8 @@ def sign_in(page, base, email):
     page.goto(base + "/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In", exact=True).click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    expect(page.locator("summary", has_text="Account")).to_be_visible()  # signed in
 
 
 def test_second_person_sees_none_of_the_first_persons_journal(live_server, browser):

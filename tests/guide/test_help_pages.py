@@ -79,7 +79,8 @@ def test_the_help_page_title_and_the_navigation_use_the_same_words(client, guide
     html = client.get("/help/").text
     assert "<title>Get help" in html
     assert "<h1>Get help</h1>" in html
-    assert '<a href="/help/" class="help-link">Get help</a>' in html
+    # In the header, marked as the page you are on.
+    assert '<a href="/help/" class="help-link" aria-current="page">Get help</a>' in html
 
 
 def test_both_help_pages_are_in_the_sitemap(client, guide):

@@ -18,7 +18,7 @@ END = datetime.date(2026, 6, 30)
 
 def figure(html, kind):
     """The first <figure> of a kind, parsed as XML (the SVG and its table must be well formed)."""
-    match = re.search(rf'<figure class="chart chart-{kind}">.*?</figure>', html, re.S)
+    match = re.search(rf'<figure class="chart chart-{kind}[^"]*">.*?</figure>', html, re.S)
     assert match, f"no {kind} picture in the page"
     return ET.fromstring(match.group(0))
 
@@ -54,16 +54,48 @@ def test_mood_picture_with_one_point_draws_a_dot_but_no_line(guide):
     assert [(c.get("data-day"), c.get("data-mood")) for c in circles] == [("2026-06-30", "4")]
     assert not svg_figure.findall(".//path")
     # The last day sits at the right edge, mood 4 three quarters of the way up.
-    assert float(circles[0].get("cx")) == pytest.approx(charts.RIGHT - 514 / 60, abs=0.1)
+    width = charts.RIGHT - charts.LEFT
+    assert float(circles[0].get("cx")) == pytest.approx(charts.RIGHT - width / 60, abs=0.1)
     assert float(circles[0].get("cy")) == charts.mood_y(4)
-    assert rows(svg_figure.find(".//table")) == [["30 June 2026", "4", "4", "–"]]
+    assert rows(svg_figure.find(".//table")) == [["30 June 2026", "4", "–"]]
 
 
-def test_a_days_mood_combines_the_check_in_and_the_entries(guide):
-    chart = charts.build_mood_chart(30, END, {END: 2}, {END: [4, 5]}, [])
-    assert chart.points[0].mood == pytest.approx(3.7)
-    table = rows(render_mood(chart).find(".//table"))
-    assert table == [["30 June 2026", "3.7", "2", "4, 5"]]
+def test_a_sparse_month_is_drawn_larger_and_says_why(guide):
+    chart = charts.build_mood_chart(30, END, {END: 4, END - datetime.timedelta(3): 2}, {}, [])
+    html = render_to_string(
+        "journey/includes/mood_chart.html", {"chart": chart, "chart_id": "test"}
+    )
+    assert chart.is_sparse and chart.point_radius > 5
+    assert "Only a few days so far" in html
+
+
+def test_the_check_in_is_the_days_mood_and_entries_are_their_own_marks(guide):
+    """Bug: a "Good" check-in with two low entries was drawn below "Okay"."""
+    chart = charts.build_mood_chart(30, END, {END: 4}, {END: [1, 2, 4]}, [])
+    assert [(p.day, p.mood) for p in chart.points] == [(END, 4)]
+    # One mark per other mood; the entry that agrees with the check-in needs none.
+    assert [(m.day, m.mood) for m in chart.entry_marks] == [(END, 1), (END, 2)]
+    svg_figure = render_mood(chart)
+    point = svg_figure.find(".//circle[@class='chart-point']")
+    assert float(point.get("cy")) == charts.mood_y(4)
+    marks = svg_figure.findall(".//circle[@class='chart-entry-mood']")
+    assert [m.get("data-mood") for m in marks] == ["1", "2"]
+    assert rows(svg_figure.find(".//table")) == [["30 June 2026", "4", "1, 2, 4"]]
+
+
+def test_a_day_with_only_entries_has_marks_but_no_check_in_point(guide):
+    chart = charts.build_mood_chart(30, END, {}, {END: [3]}, [])
+    assert not chart.points and not chart.paths
+    assert [(m.day, m.mood) for m in chart.entry_marks] == [(END, 3)]
+    assert not chart.is_empty
+
+
+def test_mood_names_are_words_not_digits(guide):
+    chart = charts.build_mood_chart(30, END, {END: 4}, {}, [])
+    labels = [
+        t.text for t in render_mood(chart).findall(".//text[@class='chart-label chart-y-label']")
+    ]
+    assert labels == ["Very good", "Okay", "Very low"]
 
 
 def test_mood_picture_with_a_year_of_points_stays_inside_its_frame(guide):
@@ -118,12 +150,13 @@ def test_stage_bands_follow_the_moves_on_the_same_axis(owner, chaser_journey, gu
     assert [row[0] for row in rows(stage_table)] == ["Separation", "Integration"]
 
 
-def test_entry_moods_count_in_the_mood_picture(owner, chaser_journey, guide):
+def test_entry_moods_are_marked_in_the_mood_picture(owner, chaser_journey, guide):
     today = timezone.localdate()
     Entry.objects.create(owner=owner, body="x", mood=2, entry_date=today)
     Entry.objects.create(owner=owner, body="y", mood=None, entry_date=today)
     chart = charts.mood_chart_for(owner, 30, today)
-    assert [(p.day, p.mood, p.entry_moods) for p in chart.points] == [(today, 2, [2])]
+    assert chart.points == []
+    assert [(m.day, m.mood) for m in chart.entry_marks] == [(today, 2)]
 
 
 def test_a_range_that_is_not_offered_falls_back_to_30_days(owner, chaser_journey):

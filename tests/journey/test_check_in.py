@@ -1,6 +1,7 @@
 """The one-tap daily mood: one per day in the person's own time zone, editable that day."""
 
 import datetime
+import re
 from unittest import mock
 
 import pytest
@@ -53,8 +54,22 @@ def test_htmx_check_in_returns_only_the_check_in_card(owner_client, chaser_journ
     html = response.content.decode()
     assert response.status_code == 200
     assert html.lstrip().startswith('<section id="check-in"')
-    assert 'id="mood-4" class="mood-button mood-4" aria-pressed="true"' in html
+    assert re.search(
+        r'<input type="radio" name="mood" value="4" id="mood-4" class="mood-radio" checked', html
+    )
     assert "You checked in today: <strong>Good</strong>" in html
+
+
+def test_the_swapped_check_in_form_still_returns_to_the_dashboard_without_javascript(
+    owner_client, chaser_journey
+):
+    # The card htmx swaps in keeps working as a plain form: its "next" is the dashboard,
+    # not the check-in address (a GET there is a blank 405 page).
+    swapped = owner_client.post("/journey/check-in/", {"mood": "4"}, headers={"HX-Request": "true"})
+    assert '<input type="hidden" name="next" value="/">' in swapped.content.decode()
+    response = owner_client.post("/journey/check-in/", {"mood": "3", "next": "/"})
+    assert response.status_code == 302
+    assert response.url == "/"
 
 
 def test_a_mood_outside_the_scale_gets_an_error_and_saves_nothing(
@@ -114,6 +129,28 @@ def test_the_streak_never_scolds(owner_client, owner, chaser_journey):
     html = owner_client.get("/").content.decode().lower()
     assert "broke" not in html and "lost your streak" not in html
     assert "whenever you come back is the right time" in html
+
+
+def test_a_note_without_a_mood_records_nothing_and_keeps_the_words(
+    owner_client, owner, chaser_journey
+):
+    """Pressing Enter in the note sends no mood: nothing is recorded, the words stay."""
+    response = owner_client.post("/journey/check-in/", {"note": "Tired but okay", "next": "/"})
+    assert response.status_code == 400
+    assert "Choose how you are today; your words are kept." in response.text
+    assert 'value="Tired but okay"' in response.text
+    assert not CheckIn.objects.for_owner(owner).exists()
+
+
+def test_the_check_in_form_has_no_mood_that_a_keyboard_can_send_by_default(
+    owner_client, chaser_journey
+):
+    """The form's first submit button (what Enter presses) carries no mood."""
+    page = owner_client.get("/").text
+    form = re.search(r'<form[^>]*action="/journey/check-in/".*?</form>', page, re.S).group(0)
+    first_button = re.search(r"<button[^>]*>", form).group(0)
+    assert 'name="mood"' not in first_button
+    assert len(re.findall(r'type="radio" name="mood"', form)) == 5
 
 
 def test_one_very_low_check_in_shows_a_gentle_line_with_the_help_link(

@@ -1,5 +1,7 @@
 """Your stage: the practices checklist, ticked and unticked with their dates."""
 
+import re
+
 import pytest
 from django.utils import timezone
 
@@ -119,3 +121,16 @@ def test_a_tick_with_a_nonsense_value_is_a_bad_request(owner_client, chaser_jour
 def test_ticking_needs_a_post(owner_client, chaser_journey, guide):
     item = practice(guide, "Go one day")
     assert owner_client.get(f"/journey/practices/{item.pk}/").status_code == 405
+
+
+def test_htmx_tick_also_refreshes_what_next(owner_client, owner, chaser_journey, guide):
+    first = chaser_journey.practices()[0]
+    response = owner_client.post(
+        f"/journey/practices/{first.pk}/", {"done": "1"}, headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    what_next = re.search(r'<section id="journey-next".*?</section>', html, re.S).group(0)
+    assert 'hx-swap-oob="true"' in what_next
+    assert first.title not in what_next
+    second = chaser_journey.practices()[1]
+    assert second.title in what_next
