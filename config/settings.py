@@ -111,6 +111,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "journal.accounts.middleware.PersonalSettingsMiddleware",
+    "journal.accounts.middleware.PageRevisionMiddleware",
     "config.middleware.SecurityHeadersMiddleware",
 ]
 
@@ -205,6 +206,15 @@ CACHES["fragments"] = {
     "LOCATION": "fragments",
     "TIMEOUT": 60 * 60,
     "OPTIONS": {"MAX_ENTRIES": 20_000},
+}
+# Whole signed-in pages (journal.accounts.page_cache, and the guide for signed-in
+# readers), also only in each process's memory; a few hundred pages of tens of KB each.
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.dummy.DummyCache"
+    if DEBUG
+    else "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": 500},
 }
 
 # Sessions are cached only in a cache every process shares: with a per-process cache,

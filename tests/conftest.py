@@ -118,3 +118,12 @@ def _fresh_cache():
     yield
     for cache in caches.all(initialized_only=True):
         cache.clear()
+
+
+@pytest.fixture
+def render_every_time(settings):
+    """No kept whole pages: for tests that count what rendering a page costs."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
