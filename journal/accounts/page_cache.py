@@ -22,6 +22,7 @@ import hashlib
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
@@ -38,7 +39,8 @@ KEPT_HEADERS = ("Content-Type", "Cache-Control", "Vary", "X-Robots-Tag")
 
 def _cacheable(request):
     return (
-        request.method in ("GET", "HEAD")
+        not isinstance(caches["pages"], DummyCache)  # switched off (development)
+        and request.method in ("GET", "HEAD")
         and request.user.is_authenticated
         and settings.CSRF_COOKIE_NAME in request.COOKIES
         and not len(messages.get_messages(request))

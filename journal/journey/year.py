@@ -8,6 +8,7 @@ the strict Content Security Policy needs no inline style.
 
 import calendar
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -64,6 +65,12 @@ class YearPicture:
     @property
     def checked_in(self):
         return [square for square in self.squares if square.mood or square.moves]
+
+    @property
+    def fingerprint(self):
+        """A digest of all the picture shows, so its rendering can be kept and reused."""
+        shown = (self.year, self.today, [(s.day, s.mood, s.moves) for s in self.checked_in])
+        return hashlib.sha256(repr(shown).encode()).hexdigest()
 
     @property
     def check_in_count(self):

@@ -109,3 +109,15 @@ def test_another_persons_year_is_never_drawn(other_client, owner, other_user, ch
     Journey.start(other_user, Role.RUNNER, chaser_journey.stage)
     page = other_client.get("/journey/history/").content.decode()
     assert "mood-1" not in "".join(css for css, _ in squares(page))
+
+
+def test_the_kept_drawing_of_the_year_changes_with_a_new_check_in(
+    owner_client, owner, chaser_journey, render_every_time
+):
+    # The year's SVG is kept per process, keyed on what it shows: a check-in redraws it.
+    today = timezone.localdate().isoformat()
+    before = owner_client.get("/journey/history/").content.decode()
+    assert dict((day, css) for css, day in squares(before))[today] == "is-empty"
+    CheckIn.objects.bulk_create([CheckIn(owner=owner, day=timezone.localdate(), mood=5)])
+    after = owner_client.get("/journey/history/").content.decode()
+    assert dict((day, css) for css, day in squares(after))[today] == "mood-5"
