@@ -53,6 +53,7 @@ ENTRIES = [
 
 
 def seed():
+    from allauth.account.models import EmailAddress
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
@@ -60,6 +61,8 @@ def seed():
     from journal.models import CheckIn, Entry, Journey, PracticeTick, Tag, Transition
 
     user = get_user_model().objects.create_user(username="screens", email=EMAIL, password=PASSWORD)
+    # Verified, as after sign-up: allauth sets up two-factor only for a verified address.
+    EmailAddress.objects.create(user=user, email=EMAIL, verified=True, primary=True)
     stages = list(Stage.objects.published())
     today = timezone.localdate()
     journey = Journey.objects.create(
