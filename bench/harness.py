@@ -184,6 +184,9 @@ def sign_in(base, email, password=PASSWORD):
     form = {"csrfmiddlewaretoken": token, "login": email, "password": password}
     if (status := fetch(url, data=form, jar=jar)[0]) != 302:
         raise RuntimeError(f"signing in {email} gave HTTP {status}")
+    # Land on the page after signing in, as a browser does: it shows the "signed in"
+    # message and clears its cookie, which would otherwise ride on every request.
+    fetch(base + "/", jar=jar)
     return "; ".join(f"{c.name}={c.value}" for c in jar)
 
 

@@ -40,4 +40,6 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # Tests run in one process, so the local-memory cache is shared by the live server's
 # threads: cached sessions keep browser tests from contending for the in-memory
 # database's table locks. (Production caches sessions only in a shared cache.)
+# (tests/accounts/test_session_cache.py covers the production choice, the database cache.)
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_CACHE_ALIAS = "default"

@@ -1,9 +1,13 @@
-"""Whole-page cache for the public guide, for visitors who carry no cookies.
+"""Whole-page cache for the public guide.
 
 A cookieless visitor has no session, no messages and no CSRF token on the page,
-so one rendered page serves them all. Any save or delete of guide content bumps the
-version, which changes every key (and the ETag) at once; entries also expire after
-a minute so that content scheduled with `publish_at` appears on time without a save.
+so one rendered page serves them all. A signed-in reader's page differs only in its
+header (the account menu, discreet mode) and the CSRF token of its sign-out form: they
+get a copy of their own, keyed on those, in this process's memory (`CACHES["pages"]`).
+
+Any save or delete of guide content bumps the version, which changes every key (and
+the ETag) at once; entries also expire after a minute so that content scheduled with
+`publish_at` appears on time without a save.
 """
 
 import functools
@@ -11,7 +15,8 @@ import hashlib
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.contrib import messages
+from django.core.cache import cache, caches
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -43,12 +48,46 @@ def cacheable(request):
     )
 
 
+def reader_cacheable(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.GET  # ?preview=1 for editors among them
+        and request.user.is_authenticated
+        and settings.CSRF_COOKIE_NAME in request.COOKIES
+        and not len(messages.get_messages(request))
+    )
+
+
+def reader_copy(view, request, *args, **kwargs):
+    """A signed-in reader's own copy of a guide page, until the guide changes."""
+    parts = (
+        content_version(),
+        request.path,
+        request.user.pk,
+        getattr(request, "discreet", False),
+        request.COOKIES[settings.CSRF_COOKIE_NAME],
+    )
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+    pages, key = caches["pages"], f"guide:reader:{digest}"
+    kept = pages.get(key)
+    if kept is not None:
+        content, content_type = kept
+        return HttpResponse(content, content_type=content_type)
+    response = view(request, *args, **kwargs)
+    if response.status_code == 200 and not response.cookies:
+        pages.set(key, (response.content, response["Content-Type"]), PAGE_SECONDS)
+    return response
+
+
 def public_page(view):
-    """Serve cookieless visitors a shared copy, with ETag/Last-Modified for 304s."""
+    """Serve cookieless visitors a shared copy, with ETag/Last-Modified for 304s, and
+    signed-in readers a copy of their own."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         if not cacheable(request):
+            if reader_cacheable(request):
+                return reader_copy(view, request, *args, **kwargs)
             return view(request, *args, **kwargs)
         version = content_version()
         path_hash = hashlib.sha256(request.path.encode()).hexdigest()[:16]

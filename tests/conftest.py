@@ -112,9 +112,22 @@ def other_client(client, other_user):
 def _fresh_cache():
     """Rate limits, cached pages and fragments live in caches: start every test clean."""
     from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
 
+    # The database cache lives in the test database, which each test rolls back.
     for cache in caches.all(initialized_only=False):
-        cache.clear()
+        if not isinstance(cache, DatabaseCache):
+            cache.clear()
     yield
     for cache in caches.all(initialized_only=True):
-        cache.clear()
+        if not isinstance(cache, DatabaseCache):
+            cache.clear()
+
+
+@pytest.fixture
+def render_every_time(settings):
+    """No kept whole pages: for tests that count what rendering a page costs."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }

@@ -112,13 +112,22 @@ def test_the_readme_says_how_to_make_an_editor():
     assert "manage.py make_editor" in readme
 
 
-def test_without_a_shared_cache_sessions_live_in_the_database_alone():
+def test_without_redis_sessions_are_cached_in_the_database_cache_every_process_shares():
     # A per-process cache would keep a signed-out session alive in the other workers.
-    result = load_settings(PRODUCTION, "s.SESSION_ENGINE")
-    assert result.stdout.strip() == "django.contrib.sessions.backends.db", result.stderr
+    expression = "s.SESSION_ENGINE, s.SESSION_CACHE_ALIAS, s.CACHES['sessions']['BACKEND']"
+    result = load_settings(PRODUCTION, expression)
+    assert result.stdout.split() == [
+        "django.contrib.sessions.backends.cached_db",
+        "sessions",
+        "django.core.cache.backends.db.DatabaseCache",
+    ], result.stderr
 
 
 def test_with_a_shared_cache_sessions_are_cached_there():
     env = {**PRODUCTION, "REDIS_URL": "redis://127.0.0.1:6379/0"}
-    result = load_settings(env, "s.SESSION_ENGINE")
-    assert result.stdout.strip() == "django.contrib.sessions.backends.cached_db", result.stderr
+    result = load_settings(env, "s.SESSION_ENGINE, s.SESSION_CACHE_ALIAS, 'sessions' in s.CACHES")
+    assert result.stdout.split() == [
+        "django.contrib.sessions.backends.cached_db",
+        "default",
+        "False",
+    ], result.stderr

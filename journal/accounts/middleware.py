@@ -3,6 +3,7 @@ import zoneinfo
 from django.core.cache import cache
 from django.utils import timezone
 
+from . import page_cache
 from .models import Profile
 
 # Kept in the cache, not the session, so a change reaches every device at once
@@ -41,3 +42,18 @@ def remember_settings(request, profile):
     cache.set(_cache_key(request.user.pk), (profile.timezone, profile.discreet), CACHE_SECONDS)
     timezone.activate(zoneinfo.ZoneInfo(profile.timezone))
     request.discreet = profile.discreet
+
+
+class PageRevisionMiddleware:
+    """Whatever a signed-in person sends (a form, an htmx post, an import) retires their
+    kept pages afterwards: the catch-all for writes that send no model signal, such as
+    bulk imports and queryset updates (see journal.accounts.page_cache)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method not in ("GET", "HEAD", "OPTIONS") and request.user.is_authenticated:
+            page_cache.bump(request.user.pk)
+        return response

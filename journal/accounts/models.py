@@ -54,3 +54,35 @@ class Profile(models.Model):
             | models.Q(owner__emailaddress__email__iexact=email),
             discreet=True,
         ).exists()
+
+
+class PageRevision(models.Model):
+    """A number per person that moves on with any change to their journal or settings.
+
+    It is part of the key of their cached pages (`journal.accounts.page_cache`), so one
+    change retires them all at once, in every process. Not a record of theirs: it holds
+    nothing they wrote, is never exported, and goes with the account.
+    """
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    number = models.PositiveBigIntegerField(default=1)
+
+    def __str__(self):
+        return f"Page revision {self.number} of user {self.person_id}"
+
+    @classmethod
+    def of(cls, user_id):
+        """The person's number, or None before their first cached page (see `start`)."""
+        return cls.objects.filter(person_id=user_id).values_list("number", flat=True).first()
+
+    @classmethod
+    def start(cls, user_id):
+        cls.objects.get_or_create(person_id=user_id)
+
+    @classmethod
+    def bump(cls, user_id):
+        # Only ever an UPDATE: a change while the account is being deleted must not
+        # insert a row for it. Without a row nothing of theirs is cached to retire.
+        cls.objects.filter(person_id=user_id).update(number=models.F("number") + 1)

@@ -12,6 +12,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from guide.models import Prompt, Section
 from guide.page_cache import content_version
 from journal.access import get_owned_or_404
+from journal.accounts.page_cache import private_page
 
 from .forms import EntryFilterForm, EntryForm
 from .models import Entry, EntryDraft, Tag
@@ -35,6 +36,7 @@ def _current_stage_id(user):
 
 @login_required
 @require_safe
+@private_page
 def entry_list(request):
     filter_form = EntryFilterForm(request.GET)
     context = _list_context(request, filter_form)

@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from guide.models import Practice, Stage
+from journal.accounts.page_cache import private_page
 from journal.entries.models import Entry
 from journal.moods import Mood
 
@@ -101,6 +102,7 @@ def next_step_context(journey, practices, stages=None):
 
 @login_required
 @require_safe
+@private_page
 @journey_required
 def index(request, journey):
     return render(request, "journey/stage.html", stage_context(request, journey))
@@ -182,6 +184,7 @@ def check_in(request, journey):
 
 @login_required
 @require_safe
+@private_page
 @journey_required
 def history(request, journey):
     try:
@@ -215,6 +218,7 @@ def history(request, journey):
 
 
 @require_safe
+@private_page  # signed in only: visitors' welcome page is rendered as before
 def home(request):
     """Visitors see the welcome page; signed-in people see their dashboard."""
     if not request.user.is_authenticated:

@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from guide.models import Article, Practice, Prompt, Section, Stage, Status
+from journal.accounts.models import PageRevision
 from journal.data.records import CheckInRecord
 from journal.models import (
     CheckIn,
@@ -518,6 +519,8 @@ def test_deleting_the_account_removes_all_data_and_ends_every_session(
         assert not model.objects.filter(owner_id=lived.pk).exists(), model
     assert not UserSession.objects.exists()
     assert not Session.objects.exists()
+    # The number that keyed their kept pages goes too (and was not recreated on the way).
+    assert not PageRevision.objects.filter(person_id=lived.pk).exists()
     # Both browsers are signed out.
     for browser in (client, elsewhere):
         page = browser.get(reverse("journal:entry_list"))

@@ -11,7 +11,8 @@ from django.utils import timezone
 from journal.models import Entry, Tag
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+# These count what rendering costs, so no page is served from the whole-page cache.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("render_every_time")]
 
 
 def journal_of(count):

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from journal.models import CheckIn, Entry, Journey, PracticeTick, Role, Transition
 
-pytestmark = pytest.mark.django_db
+# These count what rendering costs, so no page is served from the whole-page cache.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("render_every_time")]
 
 PAGES = ["/", "/journey/", "/journey/start/", "/journey/history/", "/journey/history/?days=365"]
 

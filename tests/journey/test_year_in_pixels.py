@@ -88,7 +88,7 @@ def test_the_year_takes_the_same_queries_with_no_days_or_every_day(
 
 
 def test_the_history_page_query_count_does_not_grow_with_the_year(
-    owner_client, owner, chaser_journey
+    owner_client, owner, chaser_journey, render_every_time
 ):
     url = f"/journey/history/?year={timezone.localdate().year - 1}"
     owner_client.get(url)

@@ -1,0 +1,52 @@
+"""Authentication backends that keep the signed-in user's row in the session cache.
+
+Every signed-in request loads its user by primary key before any view runs; through the
+ORM that is the largest cost of a signed-in request after the session itself. The row is
+kept in the cache the sessions use (Redis, or Django's database cache: shared by every
+process) and dropped whenever the user is saved or deleted, so a new password, a
+deactivation or a new address takes effect at once in every process.
+"""
+
+from allauth.account import auth_backends
+from django.conf import settings
+from django.contrib.auth import backends
+from django.core.cache import caches
+from django.db import transaction
+
+USER_SECONDS = 5 * 60
+
+
+def _key(user_id):
+    return f"auth:user:{user_id}"
+
+
+def _cache():
+    return caches[settings.SESSION_CACHE_ALIAS]
+
+
+def forget_user(sender, instance, **kwargs):
+    """Signal receiver (post_save, post_delete of the user model). Forgotten now, and
+    again once the change is committed, in case a request in between kept the old row."""
+    key = _key(instance.pk)
+    _cache().delete(key)
+    transaction.on_commit(lambda: _cache().delete(key), robust=True)
+
+
+class KeptUserMixin:
+    def get_user(self, user_id):
+        cache = _cache()
+        user = cache.get(_key(user_id))
+        if user is None:
+            user = super().get_user(user_id)
+            if user is not None:
+                cache.set(_key(user_id), user, USER_SECONDS)
+            return user
+        return user if self.user_can_authenticate(user) else None
+
+
+class ModelBackend(KeptUserMixin, backends.ModelBackend):
+    pass
+
+
+class AuthenticationBackend(KeptUserMixin, auth_backends.AuthenticationBackend):
+    pass

@@ -1,0 +1,111 @@
+"""Whole-page cache for the pages a signed-in person opens every day.
+
+A page is kept, in this process's memory only (`CACHES["pages"]`: private writing never
+goes to a shared cache), under a key that names everything it shows:
+
+- the person and their `PageRevision` number, which any change to their journal or
+  settings moves on (`bump`, from the signals below and from every form they send);
+- their "today" and time zone, and discreet mode;
+- the guide's version (stage names and practices appear on these pages);
+- the address with its query, and what htmx asked for;
+- the CSRF cookie, since the page's forms carry a token made from it.
+
+So a kept page is never stale; it also expires after PAGE_SECONDS, for anything that
+changes without a save. A page is only kept when nothing one-off is on it (no message
+waiting), and only a plain 200.
+"""
+
+import functools
+import hashlib
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils import timezone
+
+from guide.page_cache import content_version
+
+from .models import PageRevision
+
+PAGE_SECONDS = 5 * 60
+HTMX_HEADERS = ("HX-Request", "HX-Target", "HX-Trigger", "HX-Trigger-Name", "HX-Boosted")
+KEPT_HEADERS = ("Content-Type", "Cache-Control", "Vary", "X-Robots-Tag")
+
+
+def _cacheable(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and request.user.is_authenticated
+        and settings.CSRF_COOKIE_NAME in request.COOKIES
+        and not len(messages.get_messages(request))
+    )
+
+
+def _key(request, revision):
+    parts = [
+        request.user.pk,
+        revision,
+        timezone.localdate().isoformat(),
+        timezone.get_current_timezone_name(),
+        getattr(request, "discreet", False),
+        content_version(),
+        request.get_full_path(),
+        *(request.headers.get(name, "") for name in HTMX_HEADERS),
+        request.COOKIES[settings.CSRF_COOKIE_NAME],
+    ]
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+    return f"journal:page:{digest}"
+
+
+def private_page(view):
+    """Serve the signed-in person their own kept copy of this page while it is current."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not _cacheable(request):
+            return view(request, *args, **kwargs)
+        revision = PageRevision.of(request.user.pk)
+        if revision is None:  # signed in before revisions were counted: count from now
+            PageRevision.start(request.user.pk)
+            return view(request, *args, **kwargs)
+        pages, key = caches["pages"], _key(request, revision)
+        kept = pages.get(key)
+        if kept is not None:
+            content, headers = kept
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            return response
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            headers = [(name, response[name]) for name in KEPT_HEADERS if name in response]
+            pages.set(key, (response.content, headers), PAGE_SECONDS)
+        return response
+
+    return wrapper
+
+
+def bump(user_id):
+    """Retire every kept page of this person."""
+    PageRevision.bump(user_id)
+
+
+def bump_owner(sender, instance, **kwargs):
+    """Signal receiver: a record with an `owner` changed."""
+    bump(instance.owner_id)
+
+
+def bump_person(sender, instance, **kwargs):
+    """Signal receiver: the person's own user row changed (name, email, activity)."""
+    bump(instance.pk)
+
+
+def start_counting(sender, user, **kwargs):
+    """Signal receiver (user_logged_in): from now on this person's changes are counted."""
+    PageRevision.start(user.pk)
+
+
+def bump_tagged(sender, instance, **kwargs):
+    """Signal receiver: an entry's tags changed (instance is the entry or the tag)."""
+    bump(instance.owner_id)
