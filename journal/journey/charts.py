@@ -28,6 +28,7 @@ TOP, BOTTOM = 36, 200  # mood 5 at TOP, mood 1 at BOTTOM
 AXIS_Y = 238
 GAP_DAYS = 7  # a line is not drawn across more than a week without moods
 SPARSE = 3  # this many points or fewer are drawn larger, with a word about it
+LEAD_IN_MIN = 420  # a sparse picture's empty stretch this wide is named (its words fit)
 
 
 @dataclass
@@ -93,6 +94,17 @@ class MoodChart:
     @property
     def is_sparse(self):
         return not self.is_empty and len(self.points) + len(self.entry_marks) <= SPARSE
+
+    @property
+    def lead_in(self):
+        """On a sparse picture, where the empty days before the first mood say so, so
+        the space reads as days not yet noted rather than a broken picture."""
+        if not self.is_sparse:
+            return None
+        first = min(mark.x for mark in [*self.points, *self.entry_marks]) - slot_width(self)
+        if first - LEFT < LEAD_IN_MIN:
+            return None
+        return {"x": round((LEFT + first) / 2, 1), "y": round(TOP + (BOTTOM - TOP) * 0.75 + 6)}
 
     @property
     def y_labels(self):

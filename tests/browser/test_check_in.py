@@ -71,3 +71,17 @@ def test_mood_choices_are_large_touch_targets_and_never_wrap(live_server, page, 
         assert box["height"] >= 44 and box["width"] >= 44, value
     very_good = page.locator("label.mood-5")
     assert very_good.evaluate("el => el.scrollWidth <= el.clientWidth")  # "Very good" on one line
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_very_good_is_never_left_alone_on_a_row(live_server, page, onboarded, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    sign_in(page, live_server, onboarded)
+    page.goto(live_server.url + "/")
+    boxes = [page.locator(f"label.mood-{value}").bounding_box() for value in range(1, 6)]
+    rows = {}
+    for box in boxes:
+        rows.setdefault(round(box["y"]), []).append(box)
+    sizes = sorted(len(row) for row in rows.values())
+    assert sizes in ([1, 1, 1, 1, 1], [2, 3]), sizes  # a column, or three then two
+    assert all(box["height"] >= 44 for box in boxes)

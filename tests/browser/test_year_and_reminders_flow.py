@@ -19,6 +19,17 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SHOTS = os.environ.get("BEYOND_SHOTS")
+CHART_LABEL_SIZES = """
+[...document.querySelectorAll('.chart-label')]
+  .filter((el) => el.getBoundingClientRect().width > 0)
+  .map((el) => [el.textContent, parseFloat(getComputedStyle(el).fontSize) * el.getScreenCTM().a])
+"""
+LABELS_OVERLAP = """(svg) => {
+  const boxes = [...svg.querySelectorAll('.chart-label')].map((el) => el.getBoundingClientRect())
+    .filter((box) => box.width > 0);
+  return boxes.some((a, i) => boxes.slice(i + 1).some((b) =>
+    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom));
+}"""
 
 
 def test_the_year_in_pixels_is_drawn_with_a_table_and_reads_in_both_themes(
@@ -45,8 +56,15 @@ def test_the_year_in_pixels_is_drawn_with_a_table_and_reads_in_both_themes(
             page = context.new_page()
             sign_in(page, live_server.url, person.email)
             page.goto(live_server.url + "/journey/history/")
-            year = page.locator("svg.year-svg")
+            # Across on a wide screen, standing on end (a column a month) on a phone.
+            year = page.locator("svg.year-svg" if width > 700 else "svg.year-tall-svg")
             expect(year).to_be_visible()
+            expect(page.locator(".chart-year svg:visible")).to_have_count(1)
+            small = [
+                (text, size) for text, size in page.evaluate(CHART_LABEL_SIZES) if size < 12 - 0.05
+            ]
+            assert not small, f"chart labels under 12 px at {width} px: {small}"
+            assert not year.evaluate(LABELS_OVERLAP), f"the year's labels overlap at {width} px"
             expect(page.locator("rect.year-day")).to_have_count(
                 len(days) + ((today.replace(month=12, day=31) - today).days)
             )

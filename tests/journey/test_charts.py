@@ -69,6 +69,20 @@ def test_a_sparse_month_is_drawn_larger_and_says_why(guide):
     assert "Only a few days so far" in html
 
 
+def test_a_sparse_month_names_its_empty_stretch_when_there_is_room(guide):
+    late = charts.build_mood_chart(30, END, {END: 4, END - datetime.timedelta(2): 2}, {}, [])
+    lead_in = render_mood(late).find(".//*[@class='chart-lead-in']")
+    assert lead_in.text == "No moods on these days"
+    first_point = min(float(c.get("cx")) for c in render_mood(late).findall(".//circle"))
+    assert float(lead_in.get("x")) < first_point / 2 + charts.LEFT  # centred in the gap
+    early = charts.build_mood_chart(30, END, {END - datetime.timedelta(25): 3}, {}, [])
+    assert early.is_sparse and early.lead_in is None  # no room: the dot is near the start
+    full = charts.build_mood_chart(
+        30, END, {END - datetime.timedelta(n): 3 for n in range(5)}, {}, []
+    )
+    assert full.lead_in is None  # only sparse pictures need it
+
+
 def test_the_check_in_is_the_days_mood_and_entries_are_their_own_marks(guide):
     """Bug: a "Good" check-in with two low entries was drawn below "Okay"."""
     chart = charts.build_mood_chart(30, END, {END: 4}, {END: [1, 2, 4]}, [])
