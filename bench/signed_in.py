@@ -81,13 +81,14 @@ def verdicts(results):
 
 def table(results):
     base = results[PING_SIGNED_IN]["rps"]
-    lines = ["| page | req/s | p50 ms | share of signed-in `/ping` | errors |"]
-    lines.append("|---|---|---|---|---|")
+    lines = ["| page | req/s | p50 ms | share of signed-in `/ping` | errors | rendered ms |"]
+    lines.append("|---|---|---|---|---|---|")
     for page in PAGES:
         row = results[page.label]
+        rendered = f"{row['render_ms']:.1f}" if "render_ms" in row else ""
         lines.append(
             f"| `{page.label}` | {row['rps']:.0f} | {row['p50_ms']:.1f} "
-            f"| {row['rps'] / base:.1%} | {row['errors']} |"
+            f"| {row['rps'] / base:.1%} | {row['errors']} | {rendered} |"
         )
     return lines
 
@@ -109,6 +110,31 @@ def headers_for(page, cookies):
 def median_row(rows):
     medians = {key: statistics.median(row[key] for row in rows) for key in ("rps", "p50_ms")}
     return medians | {"errors": sum(row["errors"] for row in rows)}
+
+
+def render_costs(email):
+    """{label: ms} for the daily pages rendered in-process with no kept copy: what the
+    first visit after a change costs (the wrk rounds measure the visits after it)."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client, override_settings
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(get_user_model().objects.get(email=email))
+    off = {**settings.CACHES, "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    costs = {}
+    with override_settings(CACHES=off):
+        for page in PAGES:
+            if not page.daily:
+                continue
+            timings = []
+            for n in range(12):
+                started = time.perf_counter()
+                client.get(page.path)
+                if n >= 2:  # the first two warm the process's other caches
+                    timings.append((time.perf_counter() - started) * 1000)
+            costs[page.label] = statistics.median(timings)
+    return costs
 
 
 def run(db, args):
@@ -137,10 +163,13 @@ def run(db, args):
                         flush=True,
                     )
     results = {label: median_row(rows) for label, rows in runs.items()}
+    for label, ms in render_costs(emails["person"]).items():
+        results[label]["render_ms"] = ms
     print(
         f"\n{db}: gunicorn -w {WORKERS}, wrk -t2 -c{args.connections}, "
         f"median of {args.rounds} rounds of {args.duration:g} s a page; "
-        f"load average {os.getloadavg()[0]:.1f}\n"
+        f"load average {os.getloadavg()[0]:.1f}; rendered ms: one request in-process "
+        "with no kept copy of the page (the first visit after a change)\n"
     )
     print("\n".join(table(results) + [""] + verdicts(results)), flush=True)
     return all(" FAIL " not in line for line in verdicts(results))

@@ -45,15 +45,13 @@ def remember_settings(request, profile):
 
 
 class PageRevisionMiddleware:
-    """Whatever a signed-in person sends (a form, an htmx post, an import) retires their
-    kept pages afterwards: the catch-all for writes that send no model signal, such as
-    bulk imports and queryset updates (see journal.accounts.page_cache)."""
+    """Retires a person's kept pages once, after the request that changed their records,
+    and after anything a signed-in person sends (a form, an htmx post, an import), since
+    bulk writes send no model signals (see journal.accounts.page_cache)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
-        if request.method not in ("GET", "HEAD", "OPTIONS") and request.user.is_authenticated:
-            page_cache.bump(request.user.pk)
-        return response
+        with page_cache.bumps_deferred_to_the_end(request):
+            return self.get_response(request)

@@ -16,6 +16,8 @@ changes without a save. A page is only kept when nothing one-off is on it (no me
 waiting), and only a plain 200.
 """
 
+import contextlib
+import contextvars
 import functools
 import hashlib
 
@@ -116,14 +118,43 @@ def bump(user_id):
     transaction.on_commit(lambda: shared.delete(key), robust=True)
 
 
+# During a request, the people whose records changed; None outside requests.
+_changed_in_request = contextvars.ContextVar("changed_in_request", default=None)
+
+
+@contextlib.contextmanager
+def bumps_deferred_to_the_end(request):
+    """Used by PageRevisionMiddleware: changes during the request move the revision on
+    once, after the request's last write, instead of once per saved row; and anything a
+    signed-in person sends counts as a change (bulk writes send no signals)."""
+    changed = set()
+    token = _changed_in_request.set(changed)
+    try:
+        yield
+    finally:
+        _changed_in_request.reset(token)
+        if request.method not in ("GET", "HEAD", "OPTIONS") and request.user.is_authenticated:
+            changed.add(request.user.pk)
+        for user_id in changed:
+            bump(user_id)
+
+
+def _changed(user_id):
+    changed = _changed_in_request.get()
+    if changed is None:  # a task, a shell, a management command: now
+        bump(user_id)
+    else:
+        changed.add(user_id)
+
+
 def bump_owner(sender, instance, **kwargs):
     """Signal receiver: a record with an `owner` changed."""
-    bump(instance.owner_id)
+    _changed(instance.owner_id)
 
 
 def bump_person(sender, instance, **kwargs):
     """Signal receiver: the person's own user row changed (name, email, activity)."""
-    bump(instance.pk)
+    _changed(instance.pk)
 
 
 def start_counting(sender, user, **kwargs):
@@ -133,4 +164,4 @@ def start_counting(sender, user, **kwargs):
 
 def bump_tagged(sender, instance, **kwargs):
     """Signal receiver: an entry's tags changed (instance is the entry or the tag)."""
-    bump(instance.owner_id)
+    _changed(instance.owner_id)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from guide.models import Section
+from journal.accounts.models import PageRevision
 from journal.models import CheckIn, Tag
 from tests.factories import UserFactory
 from tests.journal.factories import EntryFactory
@@ -131,3 +132,11 @@ def test_turning_on_discreet_mode_renames_every_page_at_once(owner_client, chase
     owner_client.post("/journal/settings/", {"timezone": "UTC", "discreet": "on"})
     for url in PAGES:
         assert "<title>Notes</title>" in owner_client.get(url).content.decode(), url
+
+
+def test_one_request_moves_the_revision_on_once_however_many_rows_it_saves(
+    owner_client, owner, chaser_journey
+):
+    before = PageRevision.of(owner.pk)
+    owner_client.post("/journal/new/", {"body": "Waves.", "tags_text": "sea, calm, tide"})
+    assert PageRevision.of(owner.pk) == before + 1
