@@ -15,6 +15,7 @@ class JournalConfig(AppConfig):
             checks,  # noqa: F401  (registers the system check)
             page_cache,
         )
+        from .accounts.models import Profile
         from .entries.models import Entry
 
         # Any change to a person's records retires their kept pages, in every process.
@@ -28,4 +29,6 @@ class JournalConfig(AppConfig):
         # A user row kept for sign-in (accounts.backends) is dropped when it changes.
         post_save.connect(backends.forget_user, sender=get_user_model(), dispatch_uid="kept-u")
         post_delete.connect(backends.forget_user, sender=get_user_model(), dispatch_uid="kept-u")
+        post_save.connect(backends.forget_owner, sender=Profile, dispatch_uid="kept-profile")
+        post_delete.connect(backends.forget_owner, sender=Profile, dispatch_uid="kept-profile")
         user_logged_in.connect(page_cache.start_counting, dispatch_uid="page-cache-start")

@@ -1,15 +1,16 @@
 """Authentication backends that keep the signed-in user's row in the session cache.
 
 Every signed-in request loads its user by primary key before any view runs; through the
-ORM that is the largest cost of a signed-in request after the session itself. The row is
-kept in the cache the sessions use (Redis, or Django's database cache: shared by every
-process) and dropped whenever the user is saved or deleted, so a new password, a
-deactivation or a new address takes effect at once in every process.
+ORM that is the largest cost of a signed-in request after the session itself. The row,
+with the person's profile (time zone, discreet mode), is kept in the cache the sessions
+use (Redis, or Django's database cache: shared by every process) and dropped whenever
+the user or the profile is saved or deleted, so a new password, a deactivation or
+discreet mode takes effect at once in every process.
 """
 
 from allauth.account import auth_backends
 from django.conf import settings
-from django.contrib.auth import backends
+from django.contrib.auth import backends, get_user_model
 from django.core.cache import caches
 from django.db import transaction
 
@@ -32,15 +33,23 @@ def forget_user(sender, instance, **kwargs):
     transaction.on_commit(lambda: _cache().delete(key), robust=True)
 
 
+def forget_owner(sender, instance, **kwargs):
+    """Signal receiver (post_save, post_delete of Profile): the kept user carries it."""
+    forget_user(sender, instance.owner)
+
+
 class KeptUserMixin:
     def get_user(self, user_id):
         cache = _cache()
         user = cache.get(_key(user_id))
         if user is None:
-            user = super().get_user(user_id)
-            if user is not None:
-                cache.set(_key(user_id), user, USER_SECONDS)
-            return user
+            # With the profile (time zone, discreet mode), which every page reads.
+            user_model = get_user_model()
+            try:
+                user = user_model._default_manager.select_related("profile").get(pk=user_id)
+            except user_model.DoesNotExist:
+                return None
+            cache.set(_key(user_id), user, USER_SECONDS)
         return user if self.user_can_authenticate(user) else None
 
 

@@ -1,23 +1,18 @@
 import zoneinfo
 
-from django.core.cache import cache
 from django.utils import timezone
 
 from . import page_cache
 from .models import Profile
 
-# Kept in the cache, not the session, so a change reaches every device at once
-# (with a shared cache; otherwise within CACHE_SECONDS) at no query per page.
-CACHE_SECONDS = 300
-
-
-def _cache_key(user_id):
-    return f"journal:profile-settings:{user_id}"
-
 
 class PersonalSettingsMiddleware:
     """Activate the signed-in person's zone, so "today" is their today, and tell the
-    templates whether they asked for discretion (`request.discreet`)."""
+    templates whether they asked for discretion (`request.discreet`).
+
+    The profile comes with the user, kept in the shared session cache by
+    accounts.backends and dropped when either changes: no query per page, and a change
+    reaches every process and device on their next request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -25,12 +20,7 @@ class PersonalSettingsMiddleware:
     def __call__(self, request):
         request.discreet = False
         if request.user.is_authenticated:
-            key = _cache_key(request.user.pk)
-            found = cache.get(key)
-            if found is None:
-                found = Profile.settings_for(request.user)
-                cache.set(key, found, CACHE_SECONDS)
-            name, request.discreet = found
+            name, request.discreet = Profile.settings_of(request.user)
             timezone.activate(zoneinfo.ZoneInfo(name))
         else:
             timezone.deactivate()
@@ -38,8 +28,8 @@ class PersonalSettingsMiddleware:
 
 
 def remember_settings(request, profile):
-    """The person's new settings, for this request and every device's next one."""
-    cache.set(_cache_key(request.user.pk), (profile.timezone, profile.discreet), CACHE_SECONDS)
+    """The person's new settings, for the rest of this request (saving the profile has
+    already dropped the kept user, so every other request reads them anew)."""
     timezone.activate(zoneinfo.ZoneInfo(profile.timezone))
     request.discreet = profile.discreet
 

@@ -41,6 +41,16 @@ class Profile(models.Model):
             )
 
     @classmethod
+    def settings_of(cls, user):
+        """settings_for, read from the profile loaded with the user when it was (see
+        accounts.backends), which costs no query."""
+        try:
+            profile = user.profile
+        except cls.DoesNotExist:
+            return ("UTC", False)
+        return (profile.timezone, profile.discreet)
+
+    @classmethod
     def settings_for(cls, user):
         """(time zone, discreet) of the person; the defaults before they choose."""
         found = cls.objects.filter(owner=user).values_list("timezone", "discreet").first()

@@ -5,6 +5,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from journal.accounts.models import Profile
+
 pytestmark = pytest.mark.django_db
 
 
@@ -50,3 +52,16 @@ def test_the_kept_row_follows_a_changed_name(owner_client, owner):
     owner.save()
     response, _ = user_queries(owner_client)
     assert response.wsgi_request.user.username == "renamed-person"
+
+
+def test_settings_changed_elsewhere_apply_on_the_next_request(owner_client, owner):
+    # Another process or device saves the profile: nothing here is told, yet the next
+    # page follows it, because the profile is kept with the user and dropped with it.
+    owner_client.get("/journal/settings/")
+    owner_client.get("/journal/")
+    profile = Profile.objects.get(owner=owner)
+    profile.discreet, profile.timezone = True, "Pacific/Kiritimati"
+    profile.save()
+    response = owner_client.get("/journal/settings/")
+    assert "<title>Notes</title>" in response.content.decode()
+    assert response.wsgi_request.user.profile.timezone == "Pacific/Kiritimati"
