@@ -17,6 +17,7 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -48,34 +49,39 @@ def cacheable(request):
     )
 
 
-def reader_cacheable(request):
+KEPT_HEADERS = ("Content-Type", "Cache-Control", "Vary", "X-Robots-Tag")
+
+
+def signed_in_keepable(request):
+    """Whether a signed-in person's page may be served from, or kept in, CACHES["pages"]:
+    a GET with the CSRF cookie its forms' tokens are made from (part of every key) and no
+    message waiting to be shown; never while kept pages are switched off (development)."""
     return (
-        request.method in ("GET", "HEAD")
-        and not request.GET  # ?preview=1 for editors among them
+        not isinstance(caches["pages"], DummyCache)
+        and request.method in ("GET", "HEAD")
         and request.user.is_authenticated
         and settings.CSRF_COOKIE_NAME in request.COOKIES
         and not len(messages.get_messages(request))
     )
 
 
-def reader_copy(view, request, *args, **kwargs):
-    """A signed-in reader's own copy of a guide page, until the guide changes."""
-    parts = (
-        content_version(),
-        request.path,
-        request.user.pk,
-        getattr(request, "discreet", False),
-        request.COOKIES[settings.CSRF_COOKIE_NAME],
-    )
+def kept_page(view, request, args, kwargs, prefix, parts, seconds):
+    """This person's kept copy of the page under `parts` (who they are and their CSRF
+    cookie are added), or the page rendered now and kept when it is a plain 200."""
+    parts = (*parts, request.user.pk, request.COOKIES[settings.CSRF_COOKIE_NAME])
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
-    pages, key = caches["pages"], f"guide:reader:{digest}"
+    pages, key = caches["pages"], f"{prefix}:{digest}"
     kept = pages.get(key)
     if kept is not None:
-        content, content_type = kept
-        return HttpResponse(content, content_type=content_type)
+        content, headers = kept
+        response = HttpResponse(content)
+        for name, value in headers:
+            response[name] = value
+        return response
     response = view(request, *args, **kwargs)
-    if response.status_code == 200 and not response.cookies:
-        pages.set(key, (response.content, response["Content-Type"]), PAGE_SECONDS)
+    if response.status_code == 200 and not response.streaming and not response.cookies:
+        headers = [(name, response[name]) for name in KEPT_HEADERS if name in response]
+        pages.set(key, (response.content, headers), seconds)
     return response
 
 
@@ -86,8 +92,10 @@ def public_page(view):
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         if not cacheable(request):
-            if reader_cacheable(request):
-                return reader_copy(view, request, *args, **kwargs)
+            if signed_in_keepable(request) and not request.GET:  # ?preview=1: editors
+                # A signed-in reader's own copy, until the guide changes.
+                parts = (content_version(), request.path, getattr(request, "discreet", False))
+                return kept_page(view, request, args, kwargs, "guide:reader", parts, PAGE_SECONDS)
             return view(request, *args, **kwargs)
         version = content_version()
         path_hash = hashlib.sha256(request.path.encode()).hexdigest()[:16]

@@ -21,16 +21,22 @@ def _key(user_id):
     return f"auth:user:{user_id}"
 
 
-def _cache():
+def shared_cache():
+    """The cache the sessions use: Redis, or Django's database cache; every process's."""
     return caches[settings.SESSION_CACHE_ALIAS]
 
 
+def forget(key):
+    """Drop a kept value now and, inside a transaction, again once it commits, in case a
+    request in between kept the old one."""
+    shared_cache().delete(key)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: shared_cache().delete(key), robust=True)
+
+
 def forget_user(sender, instance, **kwargs):
-    """Signal receiver (post_save, post_delete of the user model). Forgotten now, and
-    again once the change is committed, in case a request in between kept the old row."""
-    key = _key(instance.pk)
-    _cache().delete(key)
-    transaction.on_commit(lambda: _cache().delete(key), robust=True)
+    """Signal receiver (post_save, post_delete of the user model)."""
+    forget(_key(instance.pk))
 
 
 def forget_owner(sender, instance, **kwargs):
@@ -40,7 +46,7 @@ def forget_owner(sender, instance, **kwargs):
 
 class KeptUserMixin:
     def get_user(self, user_id):
-        cache = _cache()
+        cache = shared_cache()
         user = cache.get(_key(user_id))
         if user is None:
             # With the profile (time zone, discreet mode), which every page reads.

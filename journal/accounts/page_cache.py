@@ -19,50 +19,17 @@ waiting), and only a plain 200.
 import contextlib
 import contextvars
 import functools
-import hashlib
 
-from django.conf import settings
-from django.contrib import messages
-from django.core.cache import caches
-from django.core.cache.backends.dummy import DummyCache
-from django.db import transaction
-from django.http import HttpResponse
 from django.utils import timezone
 
-from guide.page_cache import content_version
+from guide.page_cache import content_version, kept_page, signed_in_keepable
 
+from .backends import forget, shared_cache
 from .models import PageRevision
 
 PAGE_SECONDS = 5 * 60
 REVISION_SECONDS = 60
 HTMX_HEADERS = ("HX-Request", "HX-Target", "HX-Trigger", "HX-Trigger-Name", "HX-Boosted")
-KEPT_HEADERS = ("Content-Type", "Cache-Control", "Vary", "X-Robots-Tag")
-
-
-def _cacheable(request):
-    return (
-        not isinstance(caches["pages"], DummyCache)  # switched off (development)
-        and request.method in ("GET", "HEAD")
-        and request.user.is_authenticated
-        and settings.CSRF_COOKIE_NAME in request.COOKIES
-        and not len(messages.get_messages(request))
-    )
-
-
-def _key(request, revision):
-    parts = [
-        request.user.pk,
-        revision,
-        timezone.localdate().isoformat(),
-        timezone.get_current_timezone_name(),
-        getattr(request, "discreet", False),
-        content_version(),
-        request.get_full_path(),
-        *(request.headers.get(name, "") for name in HTMX_HEADERS),
-        request.COOKIES[settings.CSRF_COOKIE_NAME],
-    ]
-    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
-    return f"journal:page:{digest}"
 
 
 def private_page(view):
@@ -70,25 +37,22 @@ def private_page(view):
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not _cacheable(request):
+        if not signed_in_keepable(request):
             return view(request, *args, **kwargs)
         revision = _revision(request.user.pk)
         if revision is None:  # signed in before revisions were counted: count from now
             PageRevision.start(request.user.pk)
             return view(request, *args, **kwargs)
-        pages, key = caches["pages"], _key(request, revision)
-        kept = pages.get(key)
-        if kept is not None:
-            content, headers = kept
-            response = HttpResponse(content)
-            for name, value in headers:
-                response[name] = value
-            return response
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming and not response.cookies:
-            headers = [(name, response[name]) for name in KEPT_HEADERS if name in response]
-            pages.set(key, (response.content, headers), PAGE_SECONDS)
-        return response
+        parts = (
+            revision,
+            timezone.localdate().isoformat(),
+            timezone.get_current_timezone_name(),
+            getattr(request, "discreet", False),
+            content_version(),
+            request.get_full_path(),
+            *(request.headers.get(name, "") for name in HTMX_HEADERS),
+        )
+        return kept_page(view, request, args, kwargs, "journal:page", parts, PAGE_SECONDS)
 
     return wrapper
 
@@ -100,7 +64,7 @@ def _revision_key(user_id):
 def _revision(user_id):
     """The person's revision, read through the cache the sessions use (shared by every
     process, one plain SELECT without Redis) rather than the ORM on every page."""
-    shared = caches[settings.SESSION_CACHE_ALIAS]
+    shared = shared_cache()
     number = shared.get(_revision_key(user_id))
     if number is None:
         number = PageRevision.of(user_id)
@@ -113,9 +77,7 @@ def bump(user_id):
     """Retire every kept page of this person: a new number, forgotten by the shared cache
     now and again on commit (in case a request in between read the old one)."""
     PageRevision.bump(user_id)
-    key, shared = _revision_key(user_id), caches[settings.SESSION_CACHE_ALIAS]
-    shared.delete(key)
-    transaction.on_commit(lambda: shared.delete(key), robust=True)
+    forget(_revision_key(user_id))
 
 
 # During a request, the people whose records changed; None outside requests.
