@@ -12,9 +12,7 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_the_next_person_on_a_shared_browser_never_gets_the_first_ones_kept_page(
-    live_server, page
-):
+def test_the_next_person_on_a_shared_browser_never_gets_the_first_ones_kept_page(live_server, page):
     first, second = UserFactory(), UserFactory()
     Entry.objects.create(owner=first, title="Only mine", body="The letter I never sent.")
     base = live_server.url
